@@ -1,0 +1,1 @@
+//! Golden cases shared with pytest (tests/cases/*.toml).
