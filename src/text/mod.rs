@@ -15,4 +15,4 @@ pub use normalize::{normalize, NormalizeOptions};
 pub use sentences::{sentence_spans, split_sentences};
 pub use stem::stem_words;
 pub use stopwords::stop_words;
-pub use tokenize::{token_spans, tokenize, TokenizeOptions, Tokenizer};
+pub use tokenize::{for_each_token, token_spans, tokenize, TokenizeOptions, Tokenizer};

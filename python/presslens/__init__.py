@@ -1,0 +1,57 @@
+"""presslens: fast analysis of news coverage across outlets.
+
+Clean scraped articles, count terms, summarise many outlets' stories, and find who shares
+what with whom. The heavy lifting runs in a parallel Rust core.
+
+Examples
+--------
+>>> import presslens
+>>> presslens.tokenize("Talks are “on pause,” the Kremlin said.")
+['talks', 'are', 'on', 'pause', 'the', 'kremlin', 'said']
+"""
+
+from __future__ import annotations
+
+from presslens import config
+from presslens._presslens import __version__
+from presslens.exceptions import (
+    CorpusFormatError,
+    EmptyCorpusError,
+    InternalError,
+    InvalidArgumentError,
+    MissingDependencyError,
+    NotFittedError,
+    PressLensError,
+    UnknownLanguageError,
+)
+from presslens.text import (
+    normalize,
+    sentence_spans,
+    split_sentences,
+    stem,
+    stemmer_languages,
+    stop_words,
+    token_spans,
+    tokenize,
+)
+
+__all__ = [
+    "CorpusFormatError",
+    "EmptyCorpusError",
+    "InternalError",
+    "InvalidArgumentError",
+    "MissingDependencyError",
+    "NotFittedError",
+    "PressLensError",
+    "UnknownLanguageError",
+    "__version__",
+    "config",
+    "normalize",
+    "sentence_spans",
+    "split_sentences",
+    "stem",
+    "stemmer_languages",
+    "stop_words",
+    "token_spans",
+    "tokenize",
+]

@@ -1,0 +1,16 @@
+//! The pyo3 binding layer: conversions, GIL release, error mapping. No algorithm lives here.
+
+use pyo3::prelude::*;
+
+mod convert;
+mod errors;
+mod run;
+mod text;
+
+/// The native module `presslens._presslens`.
+#[pymodule(gil_used = false)]
+fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    text::register(m)?;
+    Ok(())
+}

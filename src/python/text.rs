@@ -1,0 +1,203 @@
+//! Bindings for `crate::text`.
+
+use std::sync::Arc;
+
+use ahash::AHashSet;
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+
+use super::convert::OffsetMap;
+use super::run::{attached, detached};
+use crate::parallel::{self, Threads};
+use crate::text::{self, Language, NormalizeOptions, TokenizeOptions, Tokenizer};
+
+fn language(name: &str) -> PyResult<Language> {
+    attached(|| Language::parse(name))
+}
+
+fn threads(n: Option<i64>) -> PyResult<Threads> {
+    attached(|| Threads::from_option(n))
+}
+
+#[pyfunction]
+#[pyo3(signature = (text, *, quotes = true, dashes = true, whitespace = true))]
+fn normalize(py: Python<'_>, text: &str, quotes: bool, dashes: bool, whitespace: bool) -> PyResult<String> {
+    let opts = NormalizeOptions {
+        quotes,
+        dashes,
+        whitespace,
+    };
+    detached(py, || Ok(text::normalize(text, &opts)))
+}
+
+#[pyfunction]
+fn token_spans(py: Python<'_>, text: &str) -> PyResult<Vec<(usize, usize)>> {
+    detached(py, || {
+        let spans = text::token_spans(text);
+        Ok(OffsetMap::spans(text, &spans))
+    })
+}
+
+#[pyfunction]
+#[pyo3(signature = (text, *, language = "english"))]
+fn split_sentences(py: Python<'_>, text: &str, language: &str) -> PyResult<Vec<String>> {
+    let lang = self::language(language)?;
+    detached(py, || {
+        Ok(text::split_sentences(text, lang)
+            .into_iter()
+            .map(str::to_owned)
+            .collect())
+    })
+}
+
+#[pyfunction]
+#[pyo3(signature = (text, *, language = "english"))]
+fn sentence_spans(py: Python<'_>, text: &str, language: &str) -> PyResult<Vec<(usize, usize)>> {
+    let lang = self::language(language)?;
+    detached(py, || {
+        let spans = text::sentence_spans(text, lang);
+        Ok(OffsetMap::spans(text, &spans))
+    })
+}
+
+#[pyfunction]
+#[pyo3(signature = (words, *, language = "english"))]
+fn stem(py: Python<'_>, words: Vec<PyBackedStr>, language: &str) -> PyResult<Vec<String>> {
+    let lang = self::language(language)?;
+    detached(py, || Ok(text::stem_words(words.iter().map(|w| &**w), lang)))
+}
+
+#[pyfunction]
+fn stemmer_languages() -> Vec<&'static str> {
+    Language::ALL.iter().map(|l| l.name()).collect()
+}
+
+#[pyfunction]
+#[pyo3(signature = (language = "english"))]
+fn stop_words(language: &str) -> PyResult<Vec<&'static str>> {
+    let lang = self::language(language)?;
+    let mut words: Vec<&'static str> = text::stop_words(lang).iter().copied().collect();
+    words.sort_unstable();
+    Ok(words)
+}
+
+#[pyfunction]
+#[pyo3(signature = (language))]
+fn language_code(language: &str) -> PyResult<&'static str> {
+    Ok(self::language(language)?.code())
+}
+
+/// A configured tokenizer (lower-casing, stemming, stop words) reused across calls.
+#[pyclass(name = "Analyzer", module = "presslens._presslens", frozen)]
+pub struct PyAnalyzer {
+    inner: Tokenizer,
+    lowercase: bool,
+    stem: Option<String>,
+    stop_words: Option<Vec<String>>,
+}
+
+#[pymethods]
+impl PyAnalyzer {
+    #[new]
+    #[pyo3(signature = (*, lowercase = true, stem = None, stop_words = None))]
+    fn new(lowercase: bool, stem: Option<String>, stop_words: Option<Vec<String>>) -> PyResult<Self> {
+        let stem_lang = stem.as_deref().map(self::language).transpose()?;
+        let stop_set = stop_words.as_ref().map(|ws| {
+            Arc::new(
+                ws.iter()
+                    .map(|w| w.to_lowercase())
+                    .collect::<AHashSet<String>>(),
+            )
+        });
+        let opts = TokenizeOptions {
+            lowercase,
+            stem: stem_lang,
+            stop_words: stop_set,
+        };
+        Ok(PyAnalyzer {
+            inner: Tokenizer::new(&opts),
+            lowercase,
+            stem,
+            stop_words,
+        })
+    }
+
+    /// Terms of one text.
+    fn tokenize(&self, py: Python<'_>, text: &str) -> PyResult<Vec<String>> {
+        detached(py, || Ok(self.inner.tokenize(text)))
+    }
+
+    /// Terms of many texts, in parallel.
+    #[pyo3(signature = (texts, *, n_threads = None))]
+    fn tokenize_many(
+        &self,
+        py: Python<'_>,
+        texts: Vec<PyBackedStr>,
+        n_threads: Option<i64>,
+    ) -> PyResult<Vec<Vec<String>>> {
+        let t = threads(n_threads)?;
+        detached(py, || {
+            Ok(parallel::map(t, &texts, |s| self.inner.tokenize(s)))
+        })
+    }
+
+    fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (), Py<PyAny>)> {
+        let cls = py.get_type::<PyAnalyzer>().into_any().unbind();
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("lowercase", self.lowercase)?;
+        kwargs.set_item("stem", self.stem.clone())?;
+        kwargs.set_item("stop_words", self.stop_words.clone())?;
+        let functools = py.import("functools")?;
+        let partial = functools.getattr("partial")?.call((cls,), Some(&kwargs))?;
+        Ok((partial.unbind(), (), py.None()))
+    }
+}
+
+/// Per-document counts: (characters, words, sentences).
+#[pyfunction]
+#[pyo3(signature = (texts, *, language = "english", n_threads = None))]
+fn document_counts(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    language: &str,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<(usize, usize, usize)>> {
+    let lang = self::language(language)?;
+    let t = threads(n_threads)?;
+    detached(py, || {
+        Ok(parallel::map(t, &texts, |s| {
+            let mut words = 0usize;
+            text::for_each_token(s, |_, _| words += 1);
+            (s.chars().count(), words, text::sentence_spans(s, lang).len())
+        }))
+    })
+}
+
+/// Size of the global thread pool (`PRESSLENS_NUM_THREADS`, else the CPU count).
+#[pyfunction]
+fn thread_pool_size() -> usize {
+    parallel::global_pool_size()
+}
+
+/// Threads a call with this `n_threads` would use (1 in a forked child).
+#[pyfunction]
+#[pyo3(signature = (n_threads = None))]
+fn effective_threads(n_threads: Option<i64>) -> PyResult<usize> {
+    Ok(parallel::effective_threads(threads(n_threads)?))
+}
+
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(token_spans, m)?)?;
+    m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(sentence_spans, m)?)?;
+    m.add_function(wrap_pyfunction!(stem, m)?)?;
+    m.add_function(wrap_pyfunction!(stemmer_languages, m)?)?;
+    m.add_function(wrap_pyfunction!(stop_words, m)?)?;
+    m.add_function(wrap_pyfunction!(language_code, m)?)?;
+    m.add_function(wrap_pyfunction!(document_counts, m)?)?;
+    m.add_function(wrap_pyfunction!(thread_pool_size, m)?)?;
+    m.add_function(wrap_pyfunction!(effective_threads, m)?)?;
+    m.add_class::<PyAnalyzer>()?;
+    Ok(())
+}
