@@ -14,5 +14,5 @@ pub use lang::Language;
 pub use normalize::{normalize, NormalizeOptions};
 pub use sentences::{sentence_spans, split_sentences};
 pub use stem::stem_words;
-pub use stopwords::stop_words;
+pub use stopwords::{is_stop_word, stop_words};
 pub use tokenize::{for_each_token, token_spans, tokenize, TokenizeOptions, Tokenizer};
