@@ -111,7 +111,9 @@ fn pool_for(threads: Threads) -> Option<Arc<ThreadPool>> {
         Threads::Count(n) => {
             static POOLS: OnceLock<Mutex<HashMap<usize, Arc<ThreadPool>>>> = OnceLock::new();
             let pools = POOLS.get_or_init(|| Mutex::new(HashMap::new()));
-            let mut guard = pools.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let mut guard = pools
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             if let Some(p) = guard.get(&n) {
                 return Some(p.clone());
             }
@@ -165,12 +167,9 @@ where
     M: Fn(S, S) -> S + Sync + Send,
 {
     match pool_for(threads) {
-        Some(pool) if items.len() > 1 => pool.install(|| {
-            items
-                .par_iter()
-                .fold(&init, &fold)
-                .reduce(&init, &merge)
-        }),
+        Some(pool) if items.len() > 1 => {
+            pool.install(|| items.par_iter().fold(&init, &fold).reduce(&init, &merge))
+        }
         _ => items.iter().fold(init(), fold),
     }
 }
@@ -191,7 +190,13 @@ mod tests {
     #[test]
     fn fold_merge_sums() {
         let items: Vec<u64> = (1..=100).collect();
-        let s = fold_merge(Threads::Count(2), &items, || 0u64, |a, b| a + b, |a, b| a + b);
+        let s = fold_merge(
+            Threads::Count(2),
+            &items,
+            || 0u64,
+            |a, b| a + b,
+            |a, b| a + b,
+        );
         assert_eq!(s, 5050);
     }
 

@@ -22,7 +22,10 @@ impl OffsetMap {
         let mut chars = 0usize;
         for w in wanted {
             // Count chars in bytes[pos..w]: every byte that is not a UTF-8 continuation byte.
-            chars += bytes[pos..w].iter().filter(|&&b| (b & 0xC0) != 0x80).count();
+            chars += bytes[pos..w]
+                .iter()
+                .filter(|&&b| (b & 0xC0) != 0x80)
+                .count();
             pos = w;
             table.push((w, chars));
         }
@@ -43,6 +46,9 @@ impl OffsetMap {
     /// Convert a list of byte spans.
     pub fn spans(text: &str, spans: &[(usize, usize)]) -> Vec<(usize, usize)> {
         let map = OffsetMap::new(text, spans.iter().flat_map(|&(s, e)| [s, e]));
-        spans.iter().map(|&(s, e)| (map.get(s), map.get(e))).collect()
+        spans
+            .iter()
+            .map(|&(s, e)| (map.get(s), map.get(e)))
+            .collect()
     }
 }

@@ -1,5 +1,8 @@
 //! The pyo3 binding layer: conversions, GIL release, error mapping. No algorithm lives here.
 
+// pyo3 hands extracted arguments over by value; borrowing them is not an option.
+#![allow(clippy::needless_pass_by_value)]
+
 use pyo3::prelude::*;
 
 mod convert;

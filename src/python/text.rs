@@ -21,7 +21,13 @@ fn threads(n: Option<i64>) -> PyResult<Threads> {
 
 #[pyfunction]
 #[pyo3(signature = (text, *, quotes = true, dashes = true, whitespace = true))]
-fn normalize(py: Python<'_>, text: &str, quotes: bool, dashes: bool, whitespace: bool) -> PyResult<String> {
+fn normalize(
+    py: Python<'_>,
+    text: &str,
+    quotes: bool,
+    dashes: bool,
+    whitespace: bool,
+) -> PyResult<String> {
     let opts = NormalizeOptions {
         quotes,
         dashes,
@@ -64,7 +70,9 @@ fn sentence_spans(py: Python<'_>, text: &str, language: &str) -> PyResult<Vec<(u
 #[pyo3(signature = (words, *, language = "english"))]
 fn stem(py: Python<'_>, words: Vec<PyBackedStr>, language: &str) -> PyResult<Vec<String>> {
     let lang = self::language(language)?;
-    detached(py, || Ok(text::stem_words(words.iter().map(|w| &**w), lang)))
+    detached(py, || {
+        Ok(text::stem_words(words.iter().map(|w| &**w), lang))
+    })
 }
 
 #[pyfunction]
@@ -100,7 +108,11 @@ pub struct PyAnalyzer {
 impl PyAnalyzer {
     #[new]
     #[pyo3(signature = (*, lowercase = true, stem = None, stop_words = None))]
-    fn new(lowercase: bool, stem: Option<String>, stop_words: Option<Vec<String>>) -> PyResult<Self> {
+    fn new(
+        lowercase: bool,
+        stem: Option<String>,
+        stop_words: Option<Vec<String>>,
+    ) -> PyResult<Self> {
         let stem_lang = stem.as_deref().map(self::language).transpose()?;
         let stop_set = stop_words.as_ref().map(|ws| {
             Arc::new(
@@ -168,7 +180,11 @@ fn document_counts(
         Ok(parallel::map(t, &texts, |s| {
             let mut words = 0usize;
             text::for_each_token(s, |_, _| words += 1);
-            (s.chars().count(), words, text::sentence_spans(s, lang).len())
+            (
+                s.chars().count(),
+                words,
+                text::sentence_spans(s, lang).len(),
+            )
         }))
     })
 }

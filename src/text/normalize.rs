@@ -51,7 +51,14 @@ impl NormalizeOptions {
 pub(crate) fn fold_single_quote(c: char) -> bool {
     matches!(
         c,
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '\u{2039}' | '\u{203A}'
+        '\u{2018}'
+            | '\u{2019}'
+            | '\u{201A}'
+            | '\u{201B}'
+            | '\u{2032}'
+            | '\u{02BC}'
+            | '\u{2039}'
+            | '\u{203A}'
     )
 }
 
@@ -65,11 +72,17 @@ pub(crate) fn fold_double_quote(c: char) -> bool {
 
 /// Hyphens, dashes and the minus sign.
 pub(crate) fn is_dash(c: char) -> bool {
-    matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
+    matches!(
+        c,
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}'
+    )
 }
 
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
 }
 
 /// Normalise `text`: NFKC, then the foldings chosen in `opts`.
@@ -147,7 +160,10 @@ mod tests {
     #[test]
     fn nfkc_applies() {
         // Ligature and full-width digits.
-        assert_eq!(normalize("ﬁne ２０２５", &NormalizeOptions::default()), "fine 2025");
+        assert_eq!(
+            normalize("ﬁne ２０２５", &NormalizeOptions::default()),
+            "fine 2025"
+        );
     }
 
     #[test]

@@ -132,7 +132,9 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
                 true
             } else if c == '.' {
                 (prev.is_numeric() && next.is_numeric())
-                    || (prev.is_lowercase() && next.is_lowercase() && !is_initial_segment(text, start, i))
+                    || (prev.is_lowercase()
+                        && next.is_lowercase()
+                        && !is_initial_segment(text, start, i))
                     || (is_initial_segment(text, start, i) && is_single_letter_after(text, j))
             } else if c == ',' {
                 prev.is_ascii_digit() && next.is_ascii_digit() && digits_after(text, j) == 3
@@ -299,27 +301,42 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        token_spans(text).iter().map(|&(s, e)| &text[s..e]).collect()
+        token_spans(text)
+            .iter()
+            .map(|&(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn joiners() {
         assert_eq!(words("rose-tinted glasses"), ["rose-tinted", "glasses"]);
-        assert_eq!(words("Russia's and Russia’s"), ["Russia's", "and", "Russia’s"]);
+        assert_eq!(
+            words("Russia's and Russia’s"),
+            ["Russia's", "and", "Russia’s"]
+        );
         assert_eq!(words("K.P. Sharma Oli"), ["K.P.", "Sharma", "Oli"]);
-        assert_eq!(words("at 9 a.m. on 12.09.25"), ["at", "9", "a.m.", "on", "12.09.25"]);
+        assert_eq!(
+            words("at 9 a.m. on 12.09.25"),
+            ["at", "9", "a.m.", "on", "12.09.25"]
+        );
         assert_eq!(words("$2.5bn and 3.14"), ["2.5bn", "and", "3.14"]);
         assert_eq!(words("1,000 people, 2,5"), ["1,000", "people", "2", "5"]);
         assert_eq!(words("see kremlin.ru now."), ["see", "kremlin.ru", "now"]);
         assert_eq!(words("said.The end"), ["said", "The", "end"]);
         assert_eq!(words("Mr. Smith"), ["Mr", "Smith"]);
         assert_eq!(words("outlets' view -- yes"), ["outlets", "view", "yes"]);
-        assert_eq!(words("e.g. this, i.e. that"), ["e.g.", "this", "i.e.", "that"]);
+        assert_eq!(
+            words("e.g. this, i.e. that"),
+            ["e.g.", "this", "i.e.", "that"]
+        );
     }
 
     #[test]
     fn non_latin() {
-        assert_eq!(words("Песков заявил «пауза»"), ["Песков", "заявил", "пауза"]);
+        assert_eq!(
+            words("Песков заявил «пауза»"),
+            ["Песков", "заявил", "пауза"]
+        );
         assert_eq!(words("नमस्ते दुनिया"), ["नमस्ते", "दुनिया"]);
         assert_eq!(words("東京 2025"), ["東京", "2025"]);
     }
