@@ -189,6 +189,34 @@ fn document_counts(
     })
 }
 
+/// Benchmark kernels without Python objects: total of `what` over `texts`, where `what` is
+/// "tokens" (the scanner), "sentences" (the splitter) or "scan" (a raw memchr pass, the ceiling).
+#[pyfunction]
+#[pyo3(signature = (texts, what, *, language = "english", n_threads = None))]
+fn _bench_count(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    what: &str,
+    language: &str,
+    n_threads: Option<i64>,
+) -> PyResult<usize> {
+    let lang = self::language(language)?;
+    let t = threads(n_threads)?;
+    let f: fn(&str, Language) -> usize = match what {
+        "tokens" => |s, _| text::count_tokens(s),
+        "sentences" => |s, l| text::sentence_spans(s, l).len(),
+        "scan" => |s, _| text::raw_scan(s),
+        other => {
+            return Err(super::errors::InvalidArgumentError::new_err(format!(
+                "what must be 'tokens', 'sentences' or 'scan', got {other:?}"
+            )))
+        }
+    };
+    detached(py, || {
+        Ok(parallel::map(t, &texts, |s| f(s, lang)).into_iter().sum())
+    })
+}
+
 /// Size of the global thread pool (`PRESSLENS_NUM_THREADS`, else the CPU count).
 #[pyfunction]
 fn thread_pool_size() -> usize {
@@ -213,6 +241,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(language_code, m)?)?;
     m.add_function(wrap_pyfunction!(document_counts, m)?)?;
     m.add_function(wrap_pyfunction!(thread_pool_size, m)?)?;
+    m.add_function(wrap_pyfunction!(_bench_count, m)?)?;
     m.add_function(wrap_pyfunction!(effective_threads, m)?)?;
     m.add_class::<PyAnalyzer>()?;
     Ok(())

@@ -15,4 +15,6 @@ pub use normalize::{normalize, NormalizeOptions};
 pub use sentences::{sentence_spans, split_sentences};
 pub use stem::stem_words;
 pub use stopwords::{is_stop_word, stop_words};
-pub use tokenize::{for_each_token, token_spans, tokenize, TokenizeOptions, Tokenizer};
+pub use tokenize::{
+    count_tokens, for_each_token, raw_scan, token_spans, tokenize, TokenizeOptions, Tokenizer,
+};
