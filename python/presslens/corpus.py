@@ -69,6 +69,7 @@ _SOURCE_LINE = re.compile(
 )
 _URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+", re.IGNORECASE)
 _SOURCE_LOOKAHEAD_LINES = 2
+_LINE_BREAK_ESCAPES = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
 # --------------------------------------------------------------------------------------------
@@ -809,6 +810,9 @@ class Corpus:
     def to_jsonl(self, path: PathLike) -> None:
         """Write one JSON object per line (UTF-8), readable by :meth:`from_jsonl`.
 
+        Non-ASCII text is written as is, except the Unicode line separators U+0085, U+2028
+        and U+2029, which are escaped so that every reader sees one record per line.
+
         Parameters
         ----------
         path
@@ -826,7 +830,9 @@ class Corpus:
         """
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             for record in self.to_records():
-                fh.write(json.dumps(record, ensure_ascii=False))
+                line = json.dumps(record, ensure_ascii=False)
+                # Readers that split on str.splitlines() would break lines at these.
+                fh.write(line.translate(_LINE_BREAK_ESCAPES))
                 fh.write("\n")
 
     def to_pandas(self) -> pd.DataFrame:
