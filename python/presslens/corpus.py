@@ -39,7 +39,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast, overload
 from urllib.parse import urlsplit
@@ -161,7 +161,7 @@ def _where(id: str | None) -> str:
     return "Document" if id is None else f"document {id!r}"
 
 
-@dataclass(frozen=True, slots=True, repr=False)
+@dataclass(frozen=True, slots=True, repr=False, init=False)
 class Document:
     """One article: its text and optional metadata. Immutable, hashable and picklable.
 
@@ -204,7 +204,6 @@ class Document:
     """
 
     text: str
-    _: KW_ONLY
     id: str | None = None
     outlet: str | None = None
     title: str | None = None
@@ -213,33 +212,44 @@ class Document:
     raw: str | None = None
     removed: tuple[Any, ...] = ()
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        id: str | int | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        published: DateLike | None = None,
+        raw: str | None = None,
+        removed: Iterable[Any] = (),
+    ) -> None:
         set_ = object.__setattr__
-        if not isinstance(self.id, str | None):
-            set_(self, "id", _coerce_id(self.id, "Document"))
-        where = _where(self.id)
-        if not isinstance(self.text, str):
-            raise _text_error(self.text, where)
-        for name in _OPTIONAL_STR_FIELDS:
-            value = getattr(self, name)
+        doc_id = id if isinstance(id, str | None) else _coerce_id(id, "Document")
+        where = _where(doc_id)
+        if not isinstance(text, str):
+            raise _text_error(text, where)
+        for name, value in (("outlet", outlet), ("title", title), ("url", url), ("raw", raw)):
             if value is not None and not isinstance(value, str):
                 raise CorpusFormatError(
                     f"{where}: {name} must be a str or None, got {_describe(value)}"
                 )
-        if self.raw is not None and not isinstance(self.raw, str):
-            raise CorpusFormatError(
-                f"{where}: raw must be a str or None, got {_describe(self.raw)}"
-            )
-        published: object = self.published
-        if published is not None and type(published) not in (_dt.date, _dt.datetime):
-            set_(self, "published", _parse_published(published, where))
-        if not isinstance(self.removed, tuple):
-            if isinstance(self.removed, str | bytes) or not isinstance(self.removed, Iterable):
+        if not isinstance(removed, tuple):
+            if isinstance(removed, str | bytes) or not isinstance(removed, Iterable):
                 raise CorpusFormatError(
-                    f"{where}: removed must be a tuple of removal records, "
-                    f"got {_describe(self.removed)}"
+                    f"{where}: removed must be a tuple of removal records, got {_describe(removed)}"
                 )
-            set_(self, "removed", tuple(self.removed))
+            removed = tuple(removed)
+        if published is not None and type(published) not in (_dt.date, _dt.datetime):
+            published = _parse_published(published, where)
+        set_(self, "text", text)
+        set_(self, "id", doc_id)
+        set_(self, "outlet", outlet)
+        set_(self, "title", title)
+        set_(self, "url", url)
+        set_(self, "published", published)
+        set_(self, "raw", raw)
+        set_(self, "removed", removed)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Explicit, so frozen+slots pickles the same way on every supported Python.
@@ -297,21 +307,8 @@ class Document:
             raise TypeError(f"Document.replace: unknown field(s) {unknown}; fields are {allowed}")
         return dataclasses.replace(self, **changes)
 
-    def to_record(self) -> dict[str, Any]:
-        """Return the public fields as a JSON-friendly dict (``published`` as an ISO string).
-
-        ``raw`` and ``removed`` (cleaning provenance) are not included.
-
-        Returns
-        -------
-        dict
-            Keys ``id``, ``outlet``, ``title``, ``url``, ``published``, ``text``.
-
-        Examples
-        --------
-        >>> Document("Hi", id="a", published="2025-09-12").to_record()
-        {'id': 'a', 'outlet': None, 'title': None, 'url': None, 'published': '2025-09-12', 'text': 'Hi'}
-        """  # noqa: E501
+    def _record(self) -> dict[str, Any]:
+        """Return the public fields as a JSON-friendly dict (see :meth:`Corpus.to_records`)."""
         return {
             "id": self.id,
             "outlet": self.outlet,
@@ -805,7 +802,7 @@ class Corpus:
         >>> Corpus(corpus.to_records()) == corpus
         True
         """  # noqa: E501
-        return [doc.to_record() for doc in self._docs]
+        return [doc._record() for doc in self._docs]
 
     def to_jsonl(self, path: PathLike) -> None:
         """Write one JSON object per line (UTF-8), readable by :meth:`from_jsonl`.

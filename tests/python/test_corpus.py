@@ -59,7 +59,7 @@ def test_document_fields_and_defaults() -> None:
 
 def test_document_options_are_keyword_only() -> None:
     with pytest.raises(TypeError):
-        Document("text", "id")  # type: ignore[misc]
+        Document("text", "id")  # type: ignore[call-arg]
 
 
 def test_document_is_immutable() -> None:
@@ -91,7 +91,7 @@ def test_document_equality_hash_and_pickle() -> None:
 
 
 def test_document_removed_list_becomes_tuple() -> None:
-    doc = Document("text", removed=["x"])  # type: ignore[arg-type]
+    doc = Document("text", removed=["x"])
     assert doc.removed == ("x",)
     hash(doc)
 
@@ -143,7 +143,7 @@ def test_document_bytes_error_says_decode() -> None:
 def test_document_metadata_types_checked() -> None:
     with pytest.raises(CorpusFormatError, match="outlet"):
         Document("x", outlet=3)  # type: ignore[arg-type]
-    assert Document("x", id=7).id == "7"  # type: ignore[arg-type]
+    assert Document("x", id=7).id == "7"
 
 
 def test_document_replace() -> None:
@@ -537,7 +537,7 @@ def test_from_csv_errors(tmp_path: Path) -> None:
 
 
 def test_from_records() -> None:
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"body": "one", "site": "a.com", "key": "k1", "when": "2025-09-12"},
         {"body": "two", "site": None, "key": 2},
     ]
@@ -738,4 +738,4 @@ def test_round_trip_property(tmp_path: Path, rows: list[dict[str, Any]]) -> None
 
 def test_nan_text_message_says_missing() -> None:
     with pytest.raises(CorpusFormatError, match="NaN"):
-        Corpus([math.nan])
+        Corpus([math.nan])  # type: ignore[list-item]
