@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from presslens import config
 from presslens._presslens import __version__
+from presslens.corpus import Corpus, Document
 from presslens.exceptions import (
     CorpusFormatError,
     EmptyCorpusError,
@@ -36,7 +37,9 @@ from presslens.text import (
 )
 
 __all__ = [
+    "Corpus",
     "CorpusFormatError",
+    "Document",
     "EmptyCorpusError",
     "InternalError",
     "InvalidArgumentError",
