@@ -41,7 +41,9 @@ def seed_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(shared("seeds").glob("*.txt"))]
 
 
-def median_time(fn: Callable[[], Any], *, repeats: int = 5, min_time: float = 0.0) -> tuple[float, Any]:
+def median_time(
+    fn: Callable[[], Any], *, repeats: int = 5, min_time: float = 0.0
+) -> tuple[float, Any]:
     """Median wall time of ``fn()`` over ``repeats`` runs (after one warm-up), and its last result."""
     result = fn()
     times = []

@@ -40,7 +40,9 @@ def bench_sentences(label: str, texts: list[str]) -> None:
     r_ours = report("presslens.split_sentences (per doc, 1 thread)", size, ours_t)
     rates = {}
     for n in (1, 2):
-        t, _ = median_time(lambda n=n: _presslens._bench_count(texts, "sentences", n_threads=n), repeats=5)
+        t, _ = median_time(
+            lambda n=n: _presslens._bench_count(texts, "sentences", n_threads=n), repeats=5
+        )
         rates[n] = report(f"presslens batch kernel, {n} thread(s)", size, t)
     if pysbd is not None:
         seg = pysbd.Segmenter(language="en", clean=False)
@@ -50,7 +52,9 @@ def bench_sentences(label: str, texts: list[str]) -> None:
         same = sum(a == b for a, b in zip(ours, peer, strict=True)) / len(texts)
         n_ours = sum(map(len, ours))
         n_peer = sum(map(len, peer))
-        print(f"  agreement: {same:.1%} of documents split identically; sentences {n_ours} vs pysbd {n_peer}")
+        print(
+            f"  agreement: {same:.1%} of documents split identically; sentences {n_ours} vs pysbd {n_peer}"
+        )
         print(f"  ratio vs pysbd: per-doc API {r_ours / r_peer:.0f}x; batch 1 thread "
               f"{rates[1] / r_peer:.0f}x; batch 2 threads {rates[2] / r_peer:.0f}x")  # fmt: skip
 
@@ -72,13 +76,19 @@ def bench_tokens(label: str, texts: list[str]) -> None:
     kern = {}
     scan = {}
     for n in (1, 2):
-        t, ntok = median_time(lambda n=n: _presslens._bench_count(texts, "tokens", n_threads=n), repeats=7)
+        t, ntok = median_time(
+            lambda n=n: _presslens._bench_count(texts, "tokens", n_threads=n), repeats=7
+        )
         kern[n] = report(f"token scanner kernel, {n} thread(s)", size, t)
-        t, _ = median_time(lambda n=n: _presslens._bench_count(texts, "scan", n_threads=n), repeats=7)
+        t, _ = median_time(
+            lambda n=n: _presslens._bench_count(texts, "scan", n_threads=n), repeats=7
+        )
         scan[n] = report(f"raw memchr scan (ceiling), {n} thread(s)", size, t)
     assert ntok == sum(map(len, out)), "scanner kernel and tokenize_many disagree"
     for n in (1, 2):
-        print(f"  scanner is {scan[n] / kern[n]:.1f}x slower than the raw scan at {n} thread(s) (target <= 10x)")
+        print(
+            f"  scanner is {scan[n] / kern[n]:.1f}x slower than the raw scan at {n} thread(s) (target <= 10x)"
+        )
 
 
 def main() -> int:

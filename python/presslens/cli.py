@@ -22,7 +22,9 @@ from presslens.text import get_analyzer
 __all__ = ["load_corpus", "main", "outlet_table", "render_report", "top_terms"]
 
 
-def load_corpus(path: str | Path, *, text: str = "text", outlet: str = "outlet", id: str = "id") -> Corpus:
+def load_corpus(
+    path: str | Path, *, text: str = "text", outlet: str = "outlet", id: str = "id"
+) -> Corpus:
     """Load articles from a folder of .txt files, a .jsonl, .csv or .parquet file.
 
     Parameters
@@ -79,7 +81,9 @@ def outlet_table(corpus: Corpus, *, n_threads: int | None = None) -> list[dict[s
     counts = _presslens.document_counts(corpus.texts, n_threads=n_threads)
     rows: dict[str | None, dict[str, Any]] = {}
     for doc, (_chars, words, sentences) in zip(corpus, counts, strict=True):
-        row = rows.setdefault(doc.outlet, {"outlet": doc.outlet, "documents": 0, "words": 0, "sentences": 0})
+        row = rows.setdefault(
+            doc.outlet, {"outlet": doc.outlet, "documents": 0, "words": 0, "sentences": 0}
+        )
         row["documents"] += 1
         row["words"] += words
         row["sentences"] += sentences
@@ -89,8 +93,12 @@ def outlet_table(corpus: Corpus, *, n_threads: int | None = None) -> list[dict[s
     return out
 
 
-def top_terms(corpus: Corpus, *, n: int = 8, n_threads: int | None = None) -> dict[str | None, list[tuple[str, int]]]:
-    """Most frequent content words per outlet (English stop words, numbers and 1-letter words dropped).
+def top_terms(
+    corpus: Corpus, *, n: int = 8, n_threads: int | None = None
+) -> dict[str | None, list[tuple[str, int]]]:
+    """Most frequent content words per outlet.
+
+    English stop words, numbers and one-letter words are dropped.
 
     Parameters
     ----------
@@ -141,15 +149,17 @@ def render_report(corpus: Corpus, *, top: int = 8, n_threads: int | None = None)
         "Per outlet",
     ]
     width = max([len(str(r["outlet"])) for r in table] + [6])
-    lines.append(f"  {'outlet':<{width}}  {'docs':>5}  {'words':>7}  {'sentences':>9}  {'words/doc':>9}")
+    lines.append(
+        f"  {'outlet':<{width}}  {'docs':>5}  {'words':>7}  {'sentences':>9}  {'words/doc':>9}"
+    )
     for r in table:
         lines.append(
-            f"  {str(r['outlet']):<{width}}  {r['documents']:>5}  {r['words']:>7}  "
+            f"  {r['outlet']!s:<{width}}  {r['documents']:>5}  {r['words']:>7}  "
             f"{r['sentences']:>9}  {r['words_per_document']:>9}"
         )
     lines += ["", f"Top terms per outlet (stop words removed, top {top})"]
     for outlet, terms in top_terms(corpus, n=top, n_threads=n_threads).items():
-        lines.append(f"  {str(outlet):<{width}}  " + ", ".join(f"{t} ({c})" for t, c in terms))
+        lines.append(f"  {outlet!s:<{width}}  " + ", ".join(f"{t} ({c})" for t, c in terms))
     return "\n".join(lines) + "\n"
 
 
@@ -173,7 +183,12 @@ def _build_parser() -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--top", type=int, default=8, help="terms per outlet (default 8)")
         p.add_argument("--json", action="store_true", help="print JSON instead of a text report")
-        p.add_argument("--threads", type=int, default=None, help="threads (default: all, or PRESSLENS_NUM_THREADS)")
+        p.add_argument(
+            "--threads",
+            type=int,
+            default=None,
+            help="threads (default: all, or PRESSLENS_NUM_THREADS)",
+        )
 
     demo = sub.add_parser("demo", help="run the main report on the bundled demo corpus")
     common(demo)

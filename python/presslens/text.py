@@ -27,12 +27,14 @@ __all__ = [
 StopWordsArg = str | Iterable[str] | None
 
 
-def normalize(text: str, *, quotes: bool = True, dashes: bool = True, whitespace: bool = True) -> str:
-    """Normalise news text.
+def normalize(
+    text: str, *, quotes: bool = True, dashes: bool = True, whitespace: bool = True
+) -> str:
+    r"""Normalise news text.
 
     Applies NFKC, then folds typographic quotes and apostrophes (``‘’“”«»``), hyphens and dashes
     (``‐–—−``) to ASCII, and runs of horizontal white space to one space. Newlines are kept;
-    ``\\r\\n`` becomes ``\\n``; zero-width characters and soft hyphens are dropped.
+    ``\r\n`` becomes ``\n``; zero-width characters and soft hyphens are dropped.
 
     Parameters
     ----------
@@ -49,7 +51,7 @@ def normalize(text: str, *, quotes: bool = True, dashes: bool = True, whitespace
     Examples
     --------
     >>> normalize("“Pause,”  Peskov’s aide said — not   now")
-    '"Pause," Peskov\\'s aide said - not now'
+    '"Pause," Peskov\'s aide said - not now'
     >>> normalize("ﬁve  ２０２５", whitespace=False)
     'five  2025'
     """
@@ -113,7 +115,9 @@ def _resolve_stop_words(stop_words_arg: StopWordsArg) -> frozenset[str] | None:
     if isinstance(stop_words_arg, str):
         return stop_words(stop_words_arg)
     if isinstance(stop_words_arg, bytes):
-        raise InvalidArgumentError("stop_words must be a language name or an iterable of str, not bytes")
+        raise InvalidArgumentError(
+            "stop_words must be a language name or an iterable of str, not bytes"
+        )
     words = frozenset(stop_words_arg)
     bad = [w for w in words if not isinstance(w, str)]
     if bad:
@@ -130,11 +134,15 @@ def _resolve_stem(stem_arg: bool | str | None, language: str) -> str | None:
         return language
     if isinstance(stem_arg, str):
         return stem_arg
-    raise InvalidArgumentError(f"stem must be None, True, False or a language name, got {stem_arg!r}")
+    raise InvalidArgumentError(
+        f"stem must be None, True, False or a language name, got {stem_arg!r}"
+    )
 
 
 @lru_cache(maxsize=128)
-def _analyzer(lowercase: bool, stem_lang: str | None, stops: frozenset[str] | None) -> _presslens.Analyzer:
+def _analyzer(
+    lowercase: bool, stem_lang: str | None, stops: frozenset[str] | None
+) -> _presslens.Analyzer:
     return _presslens.Analyzer(
         lowercase=lowercase,
         stem=stem_lang,
@@ -216,9 +224,9 @@ def tokenize(
     >>> tokenize("The talks were paused", stem=True, stop_words="english")
     ['talk', 'paus']
     """
-    return get_analyzer(lowercase=lowercase, stem=stem, stop_words=stop_words, language=language).tokenize(
-        text
-    )
+    return get_analyzer(
+        lowercase=lowercase, stem=stem, stop_words=stop_words, language=language
+    ).tokenize(text)
 
 
 def token_spans(text: str) -> list[tuple[int, int]]:
@@ -264,8 +272,8 @@ def split_sentences(text: str, *, language: str = "english") -> list[str]:
 
     Examples
     --------
-    >>> split_sentences("Mr. Oli met U.S. envoys at 9 a.m. on Friday. Talks were “on pause,” he said.")
-    ['Mr. Oli met U.S. envoys at 9 a.m. on Friday.', 'Talks were “on pause,” he said.']
+    >>> split_sentences("Mr. Oli met U.S. envoys at 9 a.m. Friday. Talks were “on pause,” he said.")
+    ['Mr. Oli met U.S. envoys at 9 a.m. Friday.', 'Talks were “on pause,” he said.']
     """
     return _presslens.split_sentences(text, language=language)
 
@@ -316,5 +324,7 @@ def stem(words: Iterable[str], *, language: str = "english") -> list[str]:
     ['переговор']
     """
     if isinstance(words, str):
-        raise InvalidArgumentError("stem() takes an iterable of words, not a single str; wrap it in a list")
+        raise InvalidArgumentError(
+            "stem() takes an iterable of words, not a single str; wrap it in a list"
+        )
     return _presslens.stem(list(words), language=language)

@@ -8,10 +8,11 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-import presslens
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import presslens
 from presslens import Corpus, CorpusFormatError, Document, EmptyCorpusError
 
 pa = pytest.importorskip("pyarrow")

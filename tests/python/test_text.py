@@ -5,6 +5,7 @@ import pickle
 import subprocess
 import sys
 import textwrap
+from typing import ClassVar
 
 import pytest
 from hypothesis import given, settings
@@ -17,7 +18,7 @@ from presslens import _presslens
 class TestNormalize:
     def test_folds_quotes_dashes_spaces(self) -> None:
         s = presslens.normalize("«Pause»  ‘it’s’ — “over”\u00a0now\r\nnext")
-        assert s == "\"Pause\" 'it's' - \"over\" now\nnext"
+        assert s == '"Pause" \'it\'s\' - "over" now\nnext'
 
     def test_switches(self) -> None:
         text = "“a”  – b"
@@ -55,7 +56,10 @@ class TestTokenize:
         assert presslens.tokenize("The Kremlin", lowercase=False) == ["The", "Kremlin"]
 
     def test_stop_words_named_and_iterable(self) -> None:
-        assert presslens.tokenize("The talks are on pause", stop_words="english") == ["talks", "pause"]
+        assert presslens.tokenize("The talks are on pause", stop_words="english") == [
+            "talks",
+            "pause",
+        ]
         assert presslens.tokenize("The talks", stop_words=["talks"]) == ["the"]
         assert presslens.tokenize("The Talks", stop_words={"talks"}, lowercase=False) == ["The"]
 
@@ -128,7 +132,7 @@ def test_stop_words_english() -> None:
 
 
 class TestThreads:
-    TEXTS = [f"Talks number {i} were on pause, the aide said. Then U.S. envoys left." * (i % 7 + 1)
+    TEXTS: ClassVar[list[str]] = [f"Talks number {i} were on pause, the aide said. Then U.S. envoys left." * (i % 7 + 1)
              for i in range(300)]  # fmt: skip
 
     def test_results_identical_for_any_thread_count(self) -> None:
@@ -175,7 +179,9 @@ class TestThreads:
             sys.exit(os.waitstatus_to_exitcode(status))
             """
         )
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        proc = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+        )
         assert proc.returncode == 0, proc.stderr
 
 
@@ -200,7 +206,7 @@ def test_token_spans_property(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(list("ab AB.!?…\"“”'’()\n\t-,:;5") + ["Mr.", "U.S.", "e.g.", "\n\n", "Пауза"]),
+        st.sampled_from([*"ab AB.!?…\"“”'’()\n\t-,:;5", "Mr.", "U.S.", "e.g.", "\n\n", "Пауза"]),
         max_size=80,
     ).map("".join)
 )
