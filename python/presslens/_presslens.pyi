@@ -1,6 +1,6 @@
 """Type stubs for the native module ``presslens._presslens`` (kept in step by stubtest)."""
 
-from typing import Any
+from typing import Any, final
 
 __version__: str
 
@@ -23,6 +23,7 @@ def _bench_count(
 ) -> int: ...
 def effective_threads(n_threads: int | None = None) -> int: ...
 
+@final
 class Analyzer:
     def __new__(
         cls, *, lowercase: bool = True, stem: str | None = None, stop_words: list[str] | None = None
