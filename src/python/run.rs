@@ -43,3 +43,28 @@ where
         Err(p) => Err(internal(&panic_message(p.as_ref()))),
     }
 }
+
+/// Documents per chunk between two Ctrl-C checks in [`map_interruptible`].
+const CHUNK: usize = 1024;
+
+/// Map `f` over `items` (in parallel when `threads` allows, keeping order) without the GIL,
+/// re-attaching between chunks to run `py.check_signals()` so Ctrl-C stops long batch work.
+pub fn map_interruptible<T, R, F>(
+    py: Python<'_>,
+    threads: crate::parallel::Threads,
+    items: &[T],
+    f: F,
+) -> PyResult<Vec<R>>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync + Send,
+{
+    let mut out = Vec::with_capacity(items.len());
+    for chunk in items.chunks(CHUNK) {
+        let part = detached(py, || Ok(crate::parallel::map(threads, chunk, &f)))?;
+        out.extend(part);
+        py.check_signals()?;
+    }
+    Ok(out)
+}

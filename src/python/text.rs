@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
 use super::convert::OffsetMap;
-use super::run::{attached, detached};
+use super::run::{attached, detached, map_interruptible};
 use crate::parallel::{self, Threads};
 use crate::text::{self, Language, NormalizeOptions, TokenizeOptions, Tokenizer};
 
@@ -148,9 +148,7 @@ impl PyAnalyzer {
         n_threads: Option<i64>,
     ) -> PyResult<Vec<Vec<String>>> {
         let t = threads(n_threads)?;
-        detached(py, || {
-            Ok(parallel::map(t, &texts, |s| self.inner.tokenize(s)))
-        })
+        map_interruptible(py, t, &texts, |s| self.inner.tokenize(s))
     }
 
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (), Py<PyAny>)> {
