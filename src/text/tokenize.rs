@@ -239,19 +239,18 @@ impl Tokenizer {
                 t.push_str(raw);
             }
         } else {
-            for c in raw.chars() {
-                let c = if is_apostrophe(c) {
+            t.extend(raw.chars().map(|c| {
+                if is_apostrophe(c) {
                     '\''
                 } else if is_hyphen(c) {
                     '-'
                 } else {
                     c
-                };
-                if self.lowercase {
-                    t.extend(c.to_lowercase());
-                } else {
-                    t.push(c);
                 }
+            }));
+            if self.lowercase {
+                // Whole-word lower-casing: context-dependent mappings (Greek final sigma).
+                t = t.to_lowercase();
             }
         }
         if let Some(stop) = &self.stop_words {
