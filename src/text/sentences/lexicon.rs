@@ -53,6 +53,7 @@ impl Lexicon {
 // (words, class, needs a capital letter)
 type Group = (&'static [&'static str], Class, bool);
 
+#[rustfmt::skip]
 const COMMON: &[Group] = &[
     (&["dr", "prof"], Class::Prefix, true),
     (&["vs", "cf", "e.g", "i.e", "ca", "approx", "viz"], Class::Prefix, false),
@@ -60,6 +61,7 @@ const COMMON: &[Group] = &[
     (&["st"], Class::Starter, true),
 ];
 
+#[rustfmt::skip]
 const ENGLISH: &[Group] = &[
     (
         &[
@@ -99,6 +101,7 @@ const ENGLISH: &[Group] = &[
     ),
 ];
 
+#[rustfmt::skip]
 const GERMAN: &[Group] = &[
     (&["hr", "hrn", "fr", "frl", "dipl", "ing", "mag", "ehem", "geb", "gegr", "sog"], Class::Prefix, false),
     (&["z.b", "d.h", "bzw", "ggf", "evtl", "vgl", "inkl", "zzgl", "u.u", "o.ä", "z.t", "i.d.r"], Class::Prefix, false),
@@ -112,6 +115,7 @@ const GERMAN: &[Group] = &[
     (&["mr", "mrs", "ms", "inc", "ltd", "corp", "co", "u.s", "u.k", "u.n", "e.u"], Class::Starter, false),
 ];
 
+#[rustfmt::skip]
 const FRENCH: &[Group] = &[
     (&["m", "mm", "mme", "mmes", "mlle", "mlles", "pr", "me", "mgr", "ste", "gal", "cdt"], Class::Prefix, true),
     (&["av", "bd", "env", "p.ex", "cf", "c.-à-d", "éd", "réf"], Class::Prefix, false),
@@ -125,6 +129,7 @@ const FRENCH: &[Group] = &[
     (&["mr", "mrs", "u.s", "u.k", "u.n", "e.u"], Class::Starter, true),
 ];
 
+#[rustfmt::skip]
 const SPANISH: &[Group] = &[
     (
         &["sr", "sra", "srta", "sres", "sras", "dra", "lic", "ing", "arq", "ud", "uds", "vd", "vds", "d", "dña", "gral", "mons", "excmo", "excma"],
@@ -142,6 +147,7 @@ const SPANISH: &[Group] = &[
     (&["cía", "ltda", "s.a", "inc"], Class::Suffix, false),
 ];
 
+#[rustfmt::skip]
 const RUSSIAN: &[Group] = &[
     (&["т.е", "т.к", "т.н", "напр", "см", "ср", "им", "проф", "акад", "ул", "пер", "пл", "просп", "г-н", "г-жа", "ген", "зам"], Class::Prefix, false),
     (&["стр", "ст", "рис", "д", "с", "кв", "табл"], Class::NumPrefix, false),
@@ -150,6 +156,7 @@ const RUSSIAN: &[Group] = &[
     (&["янв", "февр", "апр", "авг", "сент", "окт", "нояб", "дек"], Class::NumPrefix, false),
 ];
 
+#[rustfmt::skip]
 const STARTERS_EN: &[&str] = &[
     "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
     "Those", "There", "Here", "But", "And", "Or", "So", "Yet", "However", "In", "On", "At", "For",
@@ -163,6 +170,7 @@ const STARTERS_EN: &[&str] = &[
     "Both", "Several", "Few", "Much", "More", "Less", "Today", "Yesterday", "Tomorrow",
 ];
 
+#[rustfmt::skip]
 const STARTERS_DE: &[&str] = &[
     "Der", "Die", "Das", "Den", "Dem", "Des", "Er", "Sie", "Es", "Wir", "Ich", "Ihr", "Man",
     "Dies", "Diese", "Dieser", "Dieses", "Dann", "Aber", "Und", "Doch", "Auch", "Ein", "Eine",
@@ -171,6 +179,7 @@ const STARTERS_DE: &[&str] = &[
     "Zur", "Vor", "Trotz", "Nun", "Jetzt", "Heute", "Gestern", "Bereits", "Schon", "Noch",
 ];
 
+#[rustfmt::skip]
 const STARTERS_FR: &[&str] = &[
     "Le", "La", "Les", "L", "Il", "Elle", "Ils", "Elles", "On", "Nous", "Vous", "Je", "Un",
     "Une", "Des", "Ce", "Cet", "Cette", "Ces", "Mais", "Et", "Puis", "En", "Dans", "Selon",
@@ -178,6 +187,7 @@ const STARTERS_FR: &[&str] = &[
     "Leurs", "Cependant", "Pourtant", "Ainsi", "Aujourd", "Hier",
 ];
 
+#[rustfmt::skip]
 const STARTERS_ES: &[&str] = &[
     "El", "La", "Los", "Las", "Un", "Una", "Él", "Ella", "Ellos", "Ellas", "Este", "Esta",
     "Esto", "Estos", "Estas", "Pero", "Y", "En", "Con", "Para", "Por", "Según", "Sin",
@@ -185,6 +195,7 @@ const STARTERS_ES: &[&str] = &[
     "Sobre", "Tras", "Durante", "Mientras", "Cuando", "Luego", "Entonces", "Nosotros",
 ];
 
+#[rustfmt::skip]
 const STARTERS_RU: &[&str] = &[
     "Он", "Она", "Они", "Оно", "Мы", "Я", "Вы", "Это", "Этот", "Эта", "Эти", "Но", "И", "А",
     "В", "Во", "На", "По", "С", "Со", "Как", "Однако", "Также", "При", "После", "До", "Для",
@@ -193,6 +204,7 @@ const STARTERS_RU: &[&str] = &[
 ];
 
 /// Words after `a.m.`/`p.m.` that continue the sentence (weekdays, months, time zones).
+#[rustfmt::skip]
 pub(super) const TIME_WORDS: &[&str] = &[
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -202,6 +214,7 @@ pub(super) const TIME_WORDS: &[&str] = &[
 ];
 
 /// Speech verbs of an attribution that follows a quotation (`“Is it over?” Peskov asked.`).
+#[rustfmt::skip]
 pub(super) const SPEECH_VERBS: &[&str] = &[
     "said", "says", "asked", "asks", "told", "tells", "added", "adds", "wrote", "writes",
     "replied", "replies", "shouted", "explained", "insisted", "noted", "stated", "declared",
@@ -210,6 +223,7 @@ pub(super) const SPEECH_VERBS: &[&str] = &[
 ];
 
 /// Lower-case words after which a line break does not end a sentence.
+#[rustfmt::skip]
 pub(super) const LINE_CONTINUERS: &[&str] = &[
     "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
     "but", "nor", "that", "as", "than", "into", "onto", "about", "over", "under", "after",
@@ -235,7 +249,11 @@ fn build(groups: &[&[Group]], starters: &[&[&'static str]], noun_capitals: bool)
         }
     }
     let starters = starters.iter().flat_map(|s| s.iter().copied()).collect();
-    Lexicon { abbrevs, starters, noun_capitals }
+    Lexicon {
+        abbrevs,
+        starters,
+        noun_capitals,
+    }
 }
 
 /// The tables for `language`: dedicated lists for English, German, French, Spanish and

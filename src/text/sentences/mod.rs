@@ -384,7 +384,22 @@ fn line_kind(s: &str) -> LineKind {
 fn is_item_marker(s: &str) -> bool {
     if matches!(
         s,
-        "-" | "*" | "+" | "•" | "–" | "—" | "·" | "▪" | "◦" | "‣" | "●" | "○" | "■" | "□" | "►" | "✓" | "✔"
+        "-" | "*"
+            | "+"
+            | "•"
+            | "–"
+            | "—"
+            | "·"
+            | "▪"
+            | "◦"
+            | "‣"
+            | "●"
+            | "○"
+            | "■"
+            | "□"
+            | "►"
+            | "✓"
+            | "✔"
     ) {
         return true;
     }
@@ -586,7 +601,7 @@ impl Splitter<'_> {
             return false;
         }
         match next.after {
-            Some(a) => !(a.lead == Lead::Upper && !a.quoted) && self.word(&a) != "time",
+            Some(a) => (a.quoted || a.lead != Lead::Upper) && self.word(&a) != "time",
             None => true,
         }
     }
@@ -644,11 +659,9 @@ impl Splitter<'_> {
     }
 
     /// The decision for the gap between `cur` and `next`.
-    #[allow(clippy::too_many_arguments)]
     fn boundary(
         &self,
         prev: Option<&Chunk>,
-        cur: &Chunk,
         end: &End,
         line: LineKind,
         marker: bool,
@@ -664,8 +677,7 @@ impl Splitter<'_> {
             return false;
         }
         // Closing quotes or brackets standing alone (`partons ! »`) stay with the sentence.
-        if next.lead == Lead::Continuation
-            && self.text[next.start..next.end].chars().all(is_closer)
+        if next.lead == Lead::Continuation && self.text[next.start..next.end].chars().all(is_closer)
         {
             return false;
         }
@@ -681,15 +693,14 @@ impl Splitter<'_> {
             }
             return match end.stop {
                 Stop::None => self.line_break_splits(end),
-                Stop::Period => !matches!(
-                    self.dot_word(end, prev),
-                    DotWord::Abbrev(Class::Prefix) | DotWord::Initial
-                ) && !(matches!(self.dot_word(end, prev), DotWord::Abbrev(Class::NumPrefix))
-                    && view.lead == Lead::Digit),
+                Stop::Period => match self.dot_word(end, prev) {
+                    DotWord::Abbrev(Class::Prefix) | DotWord::Initial => false,
+                    DotWord::Abbrev(Class::NumPrefix) => view.lead != Lead::Digit,
+                    _ => true,
+                },
                 Stop::Strong | Stop::Ellipsis => true,
             };
         }
-        let _ = cur;
         match end.stop {
             Stop::None => false,
             Stop::Strong => match view.lead {
@@ -742,7 +753,7 @@ impl Splitter<'_> {
             }
             let marker = at_line_start && line != LineKind::Normal;
             let end = self.end_of(&cur, &carried, ahead[0].is_some_and(|n| n.breaks == 0));
-            if self.boundary(prev.as_ref(), &cur, &end, line, marker, ahead) {
+            if self.boundary(prev.as_ref(), &end, line, marker, ahead) {
                 emit(sentence_start, cur.end);
                 if let Some(n) = ahead[0] {
                     sentence_start = n.start;
@@ -840,42 +851,4 @@ fn splitter(text: &str, language: Language) -> Splitter<'_> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn en(text: &str) -> Vec<&str> {
-        split_sentences(text, Language::English)
-    }
-
-    #[test]
-    fn empty_and_blank() {
-        assert!(en("").is_empty());
-        assert!(en(" \n\t\u{a0}\u{3000} ").is_empty());
-        assert_eq!(en("."), ["."]);
-        assert_eq!(en(" ?! "), ["?!"]);
-        assert_eq!(en("”"), ["”"]);
-        assert_eq!(en("«"), ["«"]);
-    }
-
-    #[test]
-    fn basic() {
-        assert_eq!(en("One. Two! Three? four."), ["One.", "Two!", "Three? four."]);
-        assert_eq!(en("Hello world"), ["Hello world"]);
-    }
-
-    #[test]
-    fn multibyte_next_to_punctuation() {
-        assert_eq!(en("Ä.Ö. Ü… É? Ä!"), ["Ä.Ö. Ü…", "É?", "Ä!"]);
-        assert_eq!(en("я.\u{2029}Я"), ["я.", "Я"]);
-    }
-
-    #[test]
-    fn item_markers() {
-        for m in ["-", "*", "•", "1.", "12)", "(a)", "a)", "iv.", "(12)"] {
-            assert!(is_item_marker(m), "{m}");
-        }
-        for m in ["U.S.", "1999.", "ab.", "()", "Mr."] {
-            assert!(!is_item_marker(m), "{m}");
-        }
-    }
-}
+mod tests;
