@@ -25,6 +25,12 @@ pub(super) enum Class {
     Suffix,
     /// Russian `г.`/`гг.` ("year" after a number, "city" before a name).
     RussianYear,
+    /// `U.S.`, `U.K.`, `U.N.`, `E.U.`: like [`Class::Suffix`], but the institution nouns they
+    /// modify (`U.S. Senate`, `E.U. Commission`) continue the sentence.
+    Country,
+    /// `a.m.`, `p.m.`: end a sentence before a capitalised word unless a time zone, weekday or
+    /// month follows or the next word is followed by `time` (`2 p.m. Moscow time`).
+    Time,
 }
 
 /// Per-language tables.
@@ -41,6 +47,15 @@ impl Lexicon {
     pub(super) fn abbrev(&self, lower: &str, capitalised: bool) -> Option<Class> {
         match self.abbrevs.get(lower) {
             Some(&(class, need_cap)) if capitalised || !need_cap => Some(class),
+            _ => None,
+        }
+    }
+
+    /// Like [`Lexicon::abbrev`] but only for entries that need a capital letter (French `M.`):
+    /// other single capital letters are initials.
+    pub(super) fn abbrev_capitalised_only(&self, lower: &str) -> Option<Class> {
+        match self.abbrevs.get(lower) {
+            Some(&(class, true)) => Some(class),
             _ => None,
         }
     }
@@ -88,14 +103,16 @@ const ENGLISH: &[Group] = &[
         Class::Starter,
         true,
     ),
-    (&["u.s", "u.k", "u.n", "e.u", "u.s.a", "u.a.e"], Class::Starter, false),
+    (&["u.s", "u.k", "u.n", "e.u", "u.s.a", "u.a.e"], Class::Country, false),
+    (&["a.m", "p.m"], Class::Time, false),
+    (&["avg", "min", "max"], Class::NumPrefix, false),
     (
         &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"],
         Class::NumPrefix,
         true,
     ),
     (
-        &["inc", "ltd", "corp", "co", "jr", "sr", "bros", "a.m", "p.m", "al", "ph.d", "m.d", "dept", "univ", "assn", "intl", "rd"],
+        &["inc", "ltd", "corp", "co", "jr", "sr", "bros", "al", "ph.d", "m.d", "dept", "univ", "assn", "intl", "rd"],
         Class::Suffix,
         false,
     ),
@@ -103,7 +120,7 @@ const ENGLISH: &[Group] = &[
 
 #[rustfmt::skip]
 const GERMAN: &[Group] = &[
-    (&["hr", "hrn", "fr", "frl", "dipl", "ing", "mag", "ehem", "geb", "gegr", "sog"], Class::Prefix, false),
+    (&["hr", "hrn", "fr", "frl", "dipl", "ing", "mag", "ehem", "geb", "gegr", "sog", "rd", "ggü", "insg", "mind", "zzt", "max", "min"], Class::Prefix, false),
     (&["z.b", "d.h", "bzw", "ggf", "evtl", "vgl", "inkl", "zzgl", "u.u", "o.ä", "z.t", "i.d.r"], Class::Prefix, false),
     (&["nr", "s", "abs", "art", "bd", "jh", "tel", "ziff"], Class::NumPrefix, false),
     (
@@ -210,7 +227,26 @@ pub(super) const TIME_WORDS: &[&str] = &[
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT",
     "PST", "PDT", "GMT", "UTC", "BST", "CET", "CEST", "EET", "MSK", "IST", "JST", "AEST",
-    "AEDT", "HKT", "SGT", "WIB",
+    "AEDT", "HKT", "SGT", "WIB", "Eastern", "Central", "Pacific", "Mountain", "Greenwich",
+    "Atlantic", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+];
+
+/// Institution nouns that `U.S.`, `U.K.`, `U.N.`, `E.U.` modify (`U.S. Senate voted`).
+#[rustfmt::skip]
+pub(super) const INSTITUTIONS: &[&str] = &[
+    "President", "Vice", "Senate", "Senator", "House", "Congress", "Treasury", "Department",
+    "Army", "Navy", "Air", "Marine", "Marines", "Coast", "Embassy", "Ambassador", "Secretary",
+    "Court", "Supreme", "Federal", "State", "Attorney", "Defense", "Defence", "Justice",
+    "Commerce", "Trade", "Representative", "Central", "Command", "Forces", "Special", "Envoy",
+    "National", "Census", "Securities", "Postal", "Open", "Fed", "Government", "Parliament",
+    "Commission", "Council", "Assembly", "Agency", "Office", "Ministry", "Minister",
+    "Chancellor", "Foreign", "Home", "Health", "Energy", "Labor", "Labour", "Intelligence",
+    "Military", "Olympic", "Mission", "Consulate", "Consul", "Administration", "Border",
+    "Customs", "Capitol", "Bank", "Dollar", "Economy", "Economic", "Inflation", "Jobs",
+    "Treasuries", "Bonds", "Stocks", "Markets", "Crude", "Sanctions", "Tariffs",
+    "Policy", "Election", "Elections", "Citizens", "Troops", "Soldiers",
+    "Peacekeepers", "Peacekeeping", "Refugee", "Refugees", "Humanitarian", "Human", "Aid",
+    "Food", "Development", "Environment", "Environmental", "Climate", "Nuclear", "Space",
 ];
 
 /// Speech verbs of an attribution that follows a quotation (`“Is it over?” Peskov asked.`).

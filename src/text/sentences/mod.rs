@@ -40,7 +40,7 @@
 
 mod lexicon;
 
-use lexicon::{lexicon, Class, Lexicon, LINE_CONTINUERS, SPEECH_VERBS, TIME_WORDS};
+use lexicon::{lexicon, Class, Lexicon, INSTITUTIONS, LINE_CONTINUERS, SPEECH_VERBS, TIME_WORDS};
 
 use super::Language;
 
@@ -483,6 +483,16 @@ impl Splitter<'_> {
         if w.is_empty() {
             return DotWord::Plain;
         }
+        let mut chars = w.chars();
+        if let (Some(c), None) = (chars.next(), chars.next()) {
+            if c.is_uppercase() {
+                let lower: String = c.to_lowercase().collect();
+                return match self.lex.abbrev_capitalised_only(&lower) {
+                    Some(class) => DotWord::Abbrev(class),
+                    None => DotWord::Initial,
+                };
+            }
+        }
         if w.len() <= 24 {
             let capitalised = w.chars().next().is_some_and(char::is_uppercase);
             let class = if w.is_ascii() {
@@ -543,6 +553,11 @@ impl Splitter<'_> {
         self.lex.is_starter(w)
     }
 
+    /// `c` opens with a bracket (`Inc. (ORB.N)`).
+    fn bracketed(&self, c: &Chunk) -> bool {
+        matches!(self.text.as_bytes()[c.start], b'(' | b'[')
+    }
+
     /// `c` is an abbreviation with its dot (`Ltd.` after `Co.`).
     fn is_abbrev_chunk(&self, c: &Chunk) -> bool {
         let w = self.word(c);
@@ -555,7 +570,8 @@ impl Splitter<'_> {
 
     /// `“...?” Peskov asked` / `“....” Peskov said,`: an attribution after a quotation.
     fn attribution(&self, next: &Next, strong: bool) -> bool {
-        if next.lead != Lead::Upper || next.quoted {
+        // A capitalised pronoun or article starts a new sentence (`“Why?” She left.`).
+        if next.lead != Lead::Upper || next.quoted || self.is_starter(&next.chunk) {
             return false;
         }
         let verb_ok = |c: &Chunk| {
@@ -584,7 +600,7 @@ impl Splitter<'_> {
     }
 
     /// Suffix rule: split before a capitalised word unless it continues a name or a time.
-    fn suffix_split(&self, next: &Next) -> bool {
+    fn suffix_split(&self, next: &Next, class: Class) -> bool {
         if self.lex.noun_capitals {
             return self.starter_split(next);
         }
@@ -597,8 +613,18 @@ impl Splitter<'_> {
             return true;
         }
         let w = self.word(&next.chunk);
-        if TIME_WORDS.contains(&w) || self.is_abbrev_chunk(&next.chunk) {
+        if TIME_WORDS.contains(&w)
+            || self.is_abbrev_chunk(&next.chunk)
+            || self.bracketed(&next.chunk)
+            || (class == Class::Country && INSTITUTIONS.contains(&w))
+        {
             return false;
+        }
+        if class == Class::Time {
+            // Only `Moscow time`, `Eastern Time` continue after a.m./p.m.
+            return next
+                .after
+                .is_none_or(|a| !self.word(&a).eq_ignore_ascii_case("time"));
         }
         match next.after {
             Some(a) => (a.quoted || a.lead != Lead::Upper) && self.word(&a) != "time",
@@ -653,7 +679,9 @@ impl Splitter<'_> {
             DotWord::Abbrev(Class::Starter | Class::RussianYear)
             | DotWord::Initial
             | DotWord::Initialism => self.starter_split(next),
-            DotWord::Abbrev(Class::Suffix) => self.suffix_split(next),
+            DotWord::Abbrev(class @ (Class::Suffix | Class::Country | Class::Time)) => {
+                self.suffix_split(next, class)
+            }
             DotWord::Ordinal => next.quoted || self.is_starter(&next.chunk),
         }
     }
