@@ -154,7 +154,7 @@ fn sentence_throughput() {
     let mb = corpus.len() as f64 / 1e6;
     let mut best = f64::MAX;
     let mut sentences = 0;
-    for _ in 0..5 {
+    for _ in 0..10 {
         let t = std::time::Instant::now();
         sentences = sentence_spans(&corpus, Language::English).len();
         best = best.min(t.elapsed().as_secs_f64());

@@ -133,6 +133,17 @@ struct Chunk {
     quoted: bool,
 }
 
+impl Chunk {
+    const EMPTY: Chunk = Chunk {
+        start: 0,
+        end: 0,
+        breaks: 0,
+        lead: Lead::Other,
+        body: 0,
+        quoted: false,
+    };
+}
+
 #[inline]
 fn is_opener(c: char) -> bool {
     matches!(
@@ -169,6 +180,13 @@ fn is_strong_stop(c: char, greek: bool) -> bool {
 }
 
 fn classify_lead(text: &str, start: usize, end: usize) -> (Lead, usize, bool) {
+    // ASCII fast path: most chunks start with a letter or a digit.
+    match text.as_bytes()[start] {
+        b'a'..=b'z' => return (Lead::Lower, start, false),
+        b'A'..=b'Z' => return (Lead::Upper, start, false),
+        b'0'..=b'9' => return (Lead::Digit, start, false),
+        _ => {}
+    }
     let mut quoted = false;
     for (i, c) in text[start..end].char_indices() {
         if is_opener(c) {
@@ -201,6 +219,60 @@ fn classify_lead(text: &str, start: usize, end: usize) -> (Lead, usize, bool) {
     (Lead::OpenersOnly, end, quoted)
 }
 
+/// Look-ahead needed by the decisions: the next chunk and three more.
+const WINDOW: usize = 4;
+
+/// A ring buffer of upcoming chunks.
+struct Window<'a> {
+    sc: Scanner<'a>,
+    buf: [Chunk; WINDOW],
+    head: usize,
+    len: usize,
+    done: bool,
+}
+
+impl Window<'_> {
+    /// Make at least `k + 1` chunks available if the text has them.
+    #[inline(always)]
+    fn fill(&mut self, k: usize) {
+        while self.len <= k && !self.done {
+            match self.sc.next_chunk() {
+                Some(c) => {
+                    self.buf[(self.head + self.len) % WINDOW] = c;
+                    self.len += 1;
+                }
+                None => self.done = true,
+            }
+        }
+    }
+
+    /// The `k`-th upcoming chunk (`k < WINDOW`).
+    #[inline]
+    fn peek(&mut self, k: usize) -> Option<Chunk> {
+        self.fill(k);
+        (k < self.len).then(|| self.buf[(self.head + k) % WINDOW])
+    }
+
+    /// The next chunk exists and is on the same line.
+    #[inline(always)]
+    fn next_on_same_line(&mut self) -> bool {
+        self.fill(0);
+        self.len > 0 && self.buf[self.head].breaks == 0
+    }
+
+    #[inline(always)]
+    fn pop(&mut self) -> Option<Chunk> {
+        self.fill(0);
+        if self.len == 0 {
+            return None;
+        }
+        let c = self.buf[self.head];
+        self.head = (self.head + 1) % WINDOW;
+        self.len -= 1;
+        Some(c)
+    }
+}
+
 /// Iterator over the chunks of a text.
 struct Scanner<'a> {
     text: &'a str,
@@ -213,6 +285,10 @@ impl Scanner<'_> {
         let n = b.len();
         let mut i = self.pos;
         let mut breaks = 0u32;
+        // The usual gap: a single space before a word.
+        if b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(|&x| BYTE_CLASS[x as usize] == 0) {
+            i += 1;
+        }
         // White space, counting line breaks.
         loop {
             if i >= n {
@@ -241,9 +317,15 @@ impl Scanner<'_> {
         }
         let start = i;
         let mut url_like = false;
-        while i < n {
+        loop {
+            // Tight loop over ordinary bytes (letters, digits, most punctuation).
+            while i < n && BYTE_CLASS[b[i] as usize] == 0 {
+                i += 1;
+            }
+            if i >= n {
+                break;
+            }
             match BYTE_CLASS[b[i] as usize] {
-                0 => i += 1,
                 1 => break,
                 2 => {
                     if multibyte_space(b, i).is_some() {
@@ -754,64 +836,57 @@ impl Splitter<'_> {
     }
 
     fn run(&self, mut emit: impl FnMut(usize, usize)) {
-        let mut sc = Scanner {
-            text: self.text,
-            pos: 0,
+        let mut win = Window {
+            sc: Scanner {
+                text: self.text,
+                pos: 0,
+            },
+            buf: [Chunk::EMPTY; WINDOW],
+            head: 0,
+            len: 0,
+            done: false,
         };
-        let Some(mut cur) = sc.next_chunk() else {
+        let Some(mut cur) = win.pop() else {
             return;
         };
-        let mut ahead = [None; 4];
-        for slot in &mut ahead {
-            *slot = sc.next_chunk();
-            if slot.is_none() {
-                break;
-            }
-        }
+        let bytes = self.text.as_bytes();
         let mut sentence_start = cur.start;
         let mut prev: Option<Chunk> = None;
         let mut carried = End::none(0, '\0');
         let mut line = LineKind::Normal;
-        let mut first = true;
+        let mut at_line_start = true;
         loop {
-            let at_line_start = first || cur.breaks > 0;
-            first = false;
             if at_line_start {
                 line = line_kind(&self.text[cur.start..cur.end]);
             }
-            let marker = at_line_start && line != LineKind::Normal;
-            let end = self.end_of(&cur, &carried, ahead[0].is_some_and(|n| n.breaks == 0));
-            if self.boundary(prev.as_ref(), &end, line, marker, ahead) {
-                emit(sentence_start, cur.end);
-                if let Some(n) = ahead[0] {
-                    sentence_start = n.start;
+            let next = win.peek(0);
+            let fast =
+                next.is_some_and(|n| n.breaks == 0) && bytes[cur.end - 1].is_ascii_alphanumeric();
+            if fast {
+                // A chunk ending in a letter or digit with the next chunk on the same line.
+                carried = End::none(cur.end, bytes[cur.end - 1] as char);
+            } else {
+                let marker = at_line_start && line != LineKind::Normal;
+                let end = self.end_of(&cur, &carried);
+                let next = win.peek(0);
+                let ahead = [next, win.peek(1), win.peek(2), win.peek(3)];
+                if self.boundary(prev.as_ref(), &end, line, marker, ahead) {
+                    emit(sentence_start, cur.end);
+                    if let Some(n) = next {
+                        sentence_start = n.start;
+                    }
                 }
+                carried = end;
             }
-            let Some(next) = ahead[0] else { break };
-            carried = end;
+            let Some(next) = win.pop() else { break };
             prev = Some(cur);
             cur = next;
-            ahead = [
-                ahead[1],
-                ahead[2],
-                ahead[3],
-                if ahead[3].is_some() {
-                    sc.next_chunk()
-                } else {
-                    None
-                },
-            ];
+            at_line_start = cur.breaks > 0;
         }
     }
 
     /// The end information of `cur`; a chunk of closers only inherits that of the chunk before.
-    fn end_of(&self, cur: &Chunk, carried: &End, same_line_next: bool) -> End {
-        let bytes = self.text.as_bytes();
-        let last = bytes[cur.end - 1];
-        // Fast path: a chunk ending in a letter or digit with the next chunk on the same line.
-        if same_line_next && last.is_ascii_alphanumeric() {
-            return End::none(cur.end, last as char);
-        }
+    fn end_of(&self, cur: &Chunk, carried: &End) -> End {
         if cur.lead == Lead::Continuation && self.text[cur.start..cur.end].chars().all(is_closer) {
             let mut e = *carried;
             e.quoted |= self.text[cur.start..cur.end].chars().any(is_closing_quote);
