@@ -233,7 +233,7 @@ struct Window<'a> {
 
 impl Window<'_> {
     /// Make at least `k + 1` chunks available if the text has them.
-    #[inline(always)]
+    #[inline]
     fn fill(&mut self, k: usize) {
         while self.len <= k && !self.done {
             match self.sc.next_chunk() {
@@ -254,13 +254,13 @@ impl Window<'_> {
     }
 
     /// The next chunk exists and is on the same line.
-    #[inline(always)]
+    #[inline]
     fn next_on_same_line(&mut self) -> bool {
         self.fill(0);
         self.len > 0 && self.buf[self.head].breaks == 0
     }
 
-    #[inline(always)]
+    #[inline]
     fn pop(&mut self) -> Option<Chunk> {
         self.fill(0);
         if self.len == 0 {
@@ -859,9 +859,7 @@ impl Splitter<'_> {
             if at_line_start {
                 line = line_kind(&self.text[cur.start..cur.end]);
             }
-            let next = win.peek(0);
-            let fast =
-                next.is_some_and(|n| n.breaks == 0) && bytes[cur.end - 1].is_ascii_alphanumeric();
+            let fast = bytes[cur.end - 1].is_ascii_alphanumeric() && win.next_on_same_line();
             if fast {
                 // A chunk ending in a letter or digit with the next chunk on the same line.
                 carried = End::none(cur.end, bytes[cur.end - 1] as char);
