@@ -21,19 +21,29 @@
 //!    after abbreviations, which come in classes (see `lexicon.rs`, per-language lists for
 //!    English, German, French, Spanish and Russian, the English list for the other languages):
 //!    - titles and Latin connectives (`Mr.`, `Dr.`, `Gen.`, `e.g.`, `vs.`) never end one;
-//!    - `No.`, `Art.`, `p.` are abbreviations only before a number;
-//!    - adjective-like abbreviations (`U.S.`, `U.N.`, month names, `St.`), initials (`W.`,
-//!      `K.P.`) and unknown initialisms end a sentence only before a *sentence-starter* word
-//!      (a closed list of determiners, pronouns, conjunctions and adverbs such as `The`, `He`,
-//!      `But`, `Meanwhile`) or an opening quote, so `U.S. President Donald Trump` stays whole;
-//!    - noun-phrase enders (`Inc.`, `Ltd.`, `Jr.`, `a.m.`, `p.m.`, `etc.`) end a sentence before
-//!      a capitalised word unless it looks like a name continuation: a weekday, month or time
-//!      zone, another abbreviation, or a capitalised word followed by another capitalised word
-//!      (`Apple Inc. Chief Executive Tim Cook`). In German, where nouns are capitalised, they
-//!      follow the starter rule instead.
+//!    - `No.`, `Art.`, `p.` and month names (`Jan.`, `Sept.`) are abbreviations only before a
+//!      number;
+//!    - adjective-like abbreviations (`St.`, US state abbreviations), initials (`W.`, `K.P.`)
+//!      and unknown initialisms end a sentence only before a *sentence-starter* word (a closed
+//!      list of determiners, pronouns, conjunctions and adverbs such as `The`, `He`, `But`,
+//!      `Meanwhile`) or an opening quote;
+//!    - noun-phrase enders (`Inc.`, `Ltd.`, `Jr.`, `etc.`) end a sentence before a capitalised
+//!      word unless it looks like a continuation: a weekday, month or time zone, another
+//!      abbreviation, a bracket (`Inc. (ORB.N)`), or a capitalised word followed by another
+//!      capitalised word (`Apple Inc. Chief Executive Tim Cook`);
+//!    - `U.S.`, `U.K.`, `U.N.`, `E.U.` follow the same rule, and the institution nouns they
+//!      modify also continue (`U.S. Senate voted`, but `by the U.S. Moscow denied` splits);
+//!    - `a.m.`, `p.m.` end a sentence before any capitalised word except a time zone, weekday or
+//!      month, or a word followed by `time` (`2 p.m. Moscow time`);
+//!    - in German, where nouns are capitalised, all abbreviations that can end a sentence follow
+//!      the starter rule;
 //!    - in German, Danish, Norwegian, Finnish, Hungarian and Turkish a one- or two-digit number
-//!      with a dot is an ordinal (`am 3. Oktober`) unless a sentence starter follows.
-//!    - a quotation closed by `.` followed by `Name said,` / `Name said.` is one sentence.
+//!      with a dot is an ordinal (`am 3. Oktober`) unless a sentence starter follows;
+//!    - a quotation closed by `.` followed by `Name said,` / `Name said.`, or closed by `?`/`!`
+//!      followed by `Name asked` (not a pronoun), is one sentence.
+//! 7. Without white space there is no boundary, except for a glued sentence (`tomorrow.Results`:
+//!    two lower-case letters, `.!?`, an upper-case and a lower-case letter) outside URL-like
+//!    chunks (containing `/`, `@`, `:`, `=`).
 //!
 //! Closing quotes and brackets after terminal punctuation stay with their sentence. URLs,
 //! e-mail addresses, decimals and dates contain no white space and are never split.
