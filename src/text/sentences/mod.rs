@@ -229,8 +229,11 @@ fn classify_lead(text: &str, start: usize, end: usize) -> (Lead, usize, bool) {
     (Lead::OpenersOnly, end, quoted)
 }
 
-/// Look-ahead needed by the decisions: the next chunk and three more.
-const WINDOW: usize = 4;
+/// Ring buffer size (a power of two); the decisions look at most [`AHEAD`] chunks ahead.
+const WINDOW: usize = 8;
+/// Look-ahead of the decisions: the next chunk and the five after it (attributions such as
+/// `“...!” Mayor Karen Bass said` need them).
+const AHEAD: usize = 6;
 
 /// A ring buffer of upcoming chunks.
 struct Window<'a> {
@@ -558,8 +561,8 @@ struct Next {
     chunk: Chunk,
     /// The chunk after it on the same line, if any.
     after: Option<Chunk>,
-    /// And the one after that.
-    after2: Option<Chunk>,
+    /// The chunks after it on the same line (`None` from the first line break on).
+    following: [Option<Chunk>; 4],
 }
 
 struct Splitter<'a> {
@@ -673,13 +676,17 @@ impl Splitter<'_> {
             }
             strong || matches!(&self.text[c.body + w.len()..c.end], "," | ".")
         };
-        match next.after {
-            Some(a) if verb_ok(&a) => true,
-            Some(a) if strong && a.lead == Lead::Upper && !a.quoted => {
-                next.after2.is_some_and(|b| verb_ok(&b))
+        // Up to three more capitalised words (`Mayor Karen Bass said`), then the verb.
+        for (k, c) in next.following.iter().enumerate() {
+            let Some(c) = c else { return false };
+            if verb_ok(c) {
+                return true;
             }
-            _ => false,
+            if k == 3 || c.lead != Lead::Upper || c.quoted || self.is_starter(c) {
+                return false;
+            }
         }
+        false
     }
 
     /// Starter rule: split only before a sentence-starter word or an opening quote.
@@ -724,39 +731,34 @@ impl Splitter<'_> {
         }
     }
 
-    fn next_view(next: Chunk, n2: Option<Chunk>, n3: Option<Chunk>, n4: Option<Chunk>) -> Next {
-        let same_line = |c: Option<Chunk>| c.filter(|c| c.breaks == 0);
-        if next.lead == Lead::OpenersOnly {
-            if let Some(w) = same_line(n2) {
-                let lead = if w.lead == Lead::OpenersOnly {
-                    Lead::Other
-                } else {
-                    w.lead
-                };
-                return Next {
-                    lead,
-                    quoted: next.quoted || w.quoted,
-                    chunk: w,
-                    after: same_line(n3),
-                    after2: same_line(n3).and(same_line(n4)),
-                };
+    fn next_view(ahead: &[Option<Chunk>; AHEAD]) -> Option<Next> {
+        let next = ahead[0]?;
+        // Chunks on the same line as `next`, in order, cut at the first line break.
+        let mut line = [None; AHEAD];
+        line[0] = Some(next);
+        for k in 1..AHEAD {
+            line[k] = line[k - 1].and(ahead[k]).filter(|c| c.breaks == 0);
+        }
+        let (word_index, lead, quoted) = if next.lead == Lead::OpenersOnly {
+            match line[1] {
+                Some(w) if w.lead != Lead::OpenersOnly => (1, w.lead, next.quoted || w.quoted),
+                Some(w) => (1, Lead::Other, next.quoted || w.quoted),
+                None => (0, Lead::Other, next.quoted),
             }
-            return Next {
-                lead: Lead::Other,
-                quoted: next.quoted,
-                chunk: next,
-                after: None,
-                after2: None,
-            };
+        } else {
+            (0, next.lead, next.quoted)
+        };
+        let mut following = [None; 4];
+        for (k, slot) in following.iter_mut().enumerate() {
+            *slot = line.get(word_index + 1 + k).copied().flatten();
         }
-        let after = same_line(n2);
-        Next {
-            lead: next.lead,
-            quoted: next.quoted,
-            chunk: next,
-            after,
-            after2: after.and(same_line(n3)),
-        }
+        Some(Next {
+            lead,
+            quoted,
+            chunk: line[word_index].unwrap_or(next),
+            after: following[0],
+            following,
+        })
     }
 
     /// Does a dot after `end` end the sentence before `next`? (same line)
@@ -785,7 +787,7 @@ impl Splitter<'_> {
         end: &End,
         line: LineKind,
         marker: bool,
-        ahead: [Option<Chunk>; 4],
+        ahead: [Option<Chunk>; AHEAD],
     ) -> bool {
         let Some(next) = ahead[0] else {
             return true;
@@ -801,7 +803,9 @@ impl Splitter<'_> {
         {
             return false;
         }
-        let view = Self::next_view(next, ahead[1], ahead[2], ahead[3]);
+        let Some(view) = Self::next_view(&ahead) else {
+            return true;
+        };
         if next.breaks == 1 {
             if line == LineKind::Heading
                 || line_kind(&self.text[next.start..next.end]) != LineKind::Normal
@@ -877,7 +881,10 @@ impl Splitter<'_> {
                 let marker = at_line_start && line != LineKind::Normal;
                 let end = self.end_of(&cur, &carried);
                 let next = win.peek(0);
-                let ahead = [next, win.peek(1), win.peek(2), win.peek(3)];
+                let mut ahead = [None; AHEAD];
+                for (k, slot) in ahead.iter_mut().enumerate() {
+                    *slot = win.peek(k);
+                }
                 if self.boundary(prev.as_ref(), &end, line, marker, ahead) {
                     emit(sentence_start, cur.end);
                     if let Some(n) = next {
