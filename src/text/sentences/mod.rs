@@ -881,6 +881,15 @@ impl Splitter<'_> {
                 let marker = at_line_start && line != LineKind::Normal;
                 let end = self.end_of(&cur, &carried);
                 let next = win.peek(0);
+                if end.stop == Stop::None && next.is_some_and(|n| n.breaks == 0) {
+                    // No terminal punctuation and no line break (`word,` `(Reuters)`).
+                    carried = end;
+                    let Some(next) = win.pop() else { break };
+                    prev = Some(cur);
+                    cur = next;
+                    at_line_start = false;
+                    continue;
+                }
                 let mut ahead = [None; AHEAD];
                 for (k, slot) in ahead.iter_mut().enumerate() {
                     *slot = win.peek(k);
