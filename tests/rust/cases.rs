@@ -161,13 +161,18 @@ fn sentence_throughput() {
     }
     // PRESSLENS_BENCH_SAMPLE=n prints n suspicious sentences of each kind for eyeballing:
     // very short ones (possible false splits) and ones with ". " inside (possible misses).
-    if let Some(n) = std::env::var("PRESSLENS_BENCH_SAMPLE").ok().and_then(|v| v.parse().ok()) {
+    if let Some(n) = std::env::var("PRESSLENS_BENCH_SAMPLE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
         let all = split_sentences(&corpus, Language::English);
         let short = all.iter().filter(|s| s.len() < 25 && !s.contains('\n'));
         for s in short.step_by(97).take(n) {
             println!("SHORT {s:?}");
         }
-        let inner = all.iter().filter(|s| s.trim_end_matches('.').contains(". "));
+        let inner = all
+            .iter()
+            .filter(|s| s.trim_end_matches('.').contains(". "));
         for s in inner.step_by(13).take(n) {
             println!("INNER {s:?}");
         }
