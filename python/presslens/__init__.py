@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from presslens import config
 from presslens._presslens import __version__
+from presslens.clean import Cleaned, Removal, clean
 from presslens.exceptions import (
     CorpusFormatError,
     EmptyCorpusError,
@@ -36,6 +37,7 @@ from presslens.text import (
 )
 
 __all__ = [
+    "Cleaned",
     "CorpusFormatError",
     "EmptyCorpusError",
     "InternalError",
@@ -43,8 +45,10 @@ __all__ = [
     "MissingDependencyError",
     "NotFittedError",
     "PressLensError",
+    "Removal",
     "UnknownLanguageError",
     "__version__",
+    "clean",
     "config",
     "normalize",
     "sentence_spans",

@@ -85,6 +85,7 @@ const CUES: &[(&str, Reason, Scope, bool)] = &[
     ("we need your help", Donation, Any, true),
     ("donate", Donation, Short, true),
     ("dear reader", Donation, Short, true),
+    ("dear readers", Donation, Short, true),
     ("a message from", Donation, Short, true),
     ("not ready to support", Donation, Short, true),
     ("remind me later", Donation, Short, true),

@@ -297,6 +297,7 @@ struct Doc<'a> {
     markup: Vec<(usize, usize)>,
     lines: Vec<Line>,
     body: AHashMap<u64, u32>,
+    title_keys: Vec<u64>,
     keys: Vec<u64>,
 }
 
@@ -305,7 +306,8 @@ impl Doc<'_> {
         &self.disp[self.lines[i].d0..self.lines[i].d1]
     }
 
-    /// Weighted overlap of line `i`'s content words with the body so far.
+    /// Weighted overlap of line `i`'s content words with the body so far: a word of the
+    /// title counts 1, a word used in two or more body lines 1, in one body line 0.5.
     fn cohesion(&mut self, i: usize) -> f64 {
         self.keys.clear();
         let (d0, d1) = (self.lines[i].d0, self.lines[i].d1);
@@ -316,7 +318,13 @@ impl Doc<'_> {
         let total: f64 = self
             .keys
             .iter()
-            .map(|k| f64::from(self.body.get(k).copied().unwrap_or(0).min(3)) / 3.0)
+            .map(|k| {
+                if self.title_keys.binary_search(k).is_ok() {
+                    1.0
+                } else {
+                    f64::from(self.body.get(k).copied().unwrap_or(0).min(2)) / 2.0
+                }
+            })
             .sum();
         total / self.keys.len() as f64
     }
@@ -338,6 +346,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
         markup: Vec::new(),
         lines: Vec::new(),
         body: AHashMap::new(),
+        title_keys: Vec::new(),
         keys: Vec::new(),
     };
     let bytes = text.as_bytes();
@@ -407,11 +416,24 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
     doc
 }
 
+/// Can this line, inside an end-of-article block of kind `tail`, be the article going on?
+/// Only sentence-like prose can; headlines and teasers cut mid-sentence cannot, nor can a
+/// paragraph speaking as the outlet ("we", "our") inside a newsletter or donation block.
+fn resumes(l: &Line, tail: Reason, shown: &str) -> bool {
+    l.terminal
+        && l.words >= 8
+        && !(matches!(tail, Reason::Newsletter | Reason::Donation) && we_count(shown) >= 2)
+}
+
 /// Reason for a line removed inside an end-of-article block opened by `tail`.
 fn tail_reason(tail: Reason, shown: &str) -> Reason {
     match tail {
         Reason::Related => Reason::Related,
-        Reason::Newsletter | Reason::Donation if we_count(shown) >= 2 => tail,
+        Reason::Newsletter | Reason::Donation
+            if we_count(shown) >= 2 || word_count(shown) <= 4 =>
+        {
+            tail
+        }
         _ => Reason::OffTopic,
     }
 }
@@ -510,6 +532,9 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
     }
     if let Some(t) = title {
         doc.absorb(t);
+        let mut keys = Vec::new();
+        content_keys(doc.display(t), &mut keys);
+        doc.title_keys = keys;
     }
     let mut tail: Option<Reason> = None;
     let mut pending: Vec<(usize, Reason)> = Vec::new();
@@ -526,7 +551,17 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
                 }
             }
             Class::Soft(r) => {
-                if body_words < MIN_BODY_WORDS || doc.cohesion(i) >= opts.cohesion {
+                // A cue plus the article's words: inside an end block the bar is doubled.
+                let bar = if let Some(t) = tail {
+                    if resumes(&doc.lines[i], t, doc.display(i)) {
+                        2.0 * opts.cohesion
+                    } else {
+                        f64::INFINITY
+                    }
+                } else {
+                    opts.cohesion
+                };
+                if body_words < MIN_BODY_WORDS || doc.cohesion(i) >= bar {
                     doc.lines[i].class = Class::Body;
                     if tail.is_some() {
                         resolve(&mut doc, &mut pending, true);
@@ -543,7 +578,9 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
             }
             Class::Body => {
                 if let Some(t) = tail {
-                    if doc.lines[i].words >= 4 && doc.cohesion(i) >= opts.cohesion {
+                    if resumes(&doc.lines[i], t, doc.display(i))
+                        && doc.cohesion(i) >= opts.cohesion
+                    {
                         resolve(&mut doc, &mut pending, true);
                         tail = None;
                         doc.absorb(i);

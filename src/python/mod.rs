@@ -2,6 +2,7 @@
 
 use pyo3::prelude::*;
 
+mod clean;
 mod convert;
 mod errors;
 mod run;
@@ -12,5 +13,6 @@ mod text;
 fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     text::register(m)?;
+    clean::register(m)?;
     Ok(())
 }
