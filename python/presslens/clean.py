@@ -75,7 +75,7 @@ class Removal:
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The result of :func:`clean`.
+    r"""The result of :func:`clean`.
 
     Attributes
     ----------
@@ -121,7 +121,7 @@ class Cleaned:
         return f"Cleaned(text={shown!r}, removed={len(self.removed)}{detail}{extra}, ...)"
 
     def removed_by(self, reason: str) -> list[Removal]:
-        """The removals with the given reason.
+        r"""Return the removals with the given reason.
 
         Parameters
         ----------
@@ -173,7 +173,7 @@ def _build(original: str, raw: tuple[Any, ...]) -> Cleaned:
 
 
 def clean(text: str, *, markdown: MarkdownArg = "auto", repair_paragraphs: bool = True) -> Cleaned:
-    """Remove boilerplate from one scraped article.
+    r"""Remove boilerplate from one scraped article.
 
     Parameters
     ----------
@@ -231,7 +231,7 @@ def clean_many(
     cross_document: bool = True,
     n_threads: int | None = None,
 ) -> list[Cleaned]:
-    """Clean many articles in parallel, removing lines repeated across an outlet's articles.
+    r"""Clean many articles in parallel, removing lines repeated across an outlet's articles.
 
     Parameters
     ----------
@@ -285,9 +285,7 @@ def _clean_corpus(corpus: Any, *, cross_document: bool = True, n_threads: int | 
     docs = list(corpus)
     originals = [d.raw if d.raw is not None else d.text for d in docs]
     outlets = [d.outlet or "" for d in docs]
-    results = clean_many(
-        originals, outlets, cross_document=cross_document, n_threads=n_threads
-    )
+    results = clean_many(originals, outlets, cross_document=cross_document, n_threads=n_threads)
     cleaned = []
     for doc, original, res in zip(docs, originals, results, strict=True):
         cleaned.append(
@@ -304,8 +302,10 @@ def _clean_corpus(corpus: Any, *, cross_document: bool = True, n_threads: int | 
 
 
 def _cleaning_report(corpus: Any) -> pd.DataFrame:
-    """One row per removal: ``id, outlet, reason, text, start, end`` (backs
-    ``Corpus.cleaning_report``)."""
+    """Tabulate every removal of a cleaned corpus (backs ``Corpus.cleaning_report``).
+
+    One row per removal: ``id, outlet, reason, text, start, end``.
+    """
     pd = _pandas("Corpus.cleaning_report")
     rows = [
         (doc.id, doc.outlet, r.reason, r.text, r.start, r.end)

@@ -28,7 +28,7 @@ StopWordsArg = str | Iterable[str] | None
 
 
 def normalize(text: str, *, quotes: bool = True, dashes: bool = True, whitespace: bool = True) -> str:
-    """Normalise news text.
+    r"""Normalise news text.
 
     Applies NFKC, then folds typographic quotes and apostrophes (``‘’“”«»``), hyphens and dashes
     (``‐–—−``) to ASCII, and runs of horizontal white space to one space. Newlines are kept;

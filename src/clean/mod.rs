@@ -456,13 +456,18 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
         .filter(|l| l.repeated && is_prose(l.words, l.terminal))
         .count();
     if repeated_prose < 2 {
-        for l in &mut doc.lines {
-            if l.repeated && l.class != Class::Noise(Reason::Markup) && !l.heading {
-                l.class = match l.class {
-                    Class::Noise(r) => Class::Noise(r),
-                    _ => Class::Noise(Reason::Repeated),
-                };
+        for i in 0..n {
+            let l = &doc.lines[i];
+            if !l.repeated || l.heading || matches!(l.class, Class::Noise(_)) {
+                continue;
             }
+            // A dateline repeats in shape (digits are folded) but is this article's date.
+            let reason = if l.words <= 8 && find_date(doc.display(i)).is_some() {
+                Reason::Metadata
+            } else {
+                Reason::Repeated
+            };
+            doc.lines[i].class = Class::Noise(reason);
         }
     }
 
