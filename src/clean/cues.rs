@@ -18,6 +18,8 @@ pub(crate) enum Scope {
     Exact,
     /// The line starts with the cue and is short.
     Prefix,
+    /// The line starts with the cue, whatever its length (`Photo: ...`, `(Reporting by`).
+    Lead,
     /// The cue occurs anywhere in a short line.
     Short,
     /// Anywhere; a long line is kept when it is cohesive with the article body.
@@ -38,7 +40,7 @@ use Reason::{
     Advertisement as Ad, Byline, Caption, Donation, Metadata, Navigation, Newsletter, Related,
     Social,
 };
-use Scope::{Any, Exact, Prefix, Short, Strong};
+use Scope::{Any, Exact, Lead, Prefix, Short, Strong};
 
 /// `(pattern, reason, scope, trigger)`. Patterns are lower-case ASCII.
 const CUES: &[(&str, Reason, Scope, bool)] = &[
@@ -62,7 +64,8 @@ const CUES: &[(&str, Reason, Scope, bool)] = &[
     ("subscribe to", Newsletter, Short, true),
     ("subscribe now", Newsletter, Short, true),
     ("subscribe", Newsletter, Exact, true),
-    ("newsletter", Newsletter, Short, true),
+    ("newsletter", Newsletter, Any, true),
+    ("sign up", Newsletter, Short, true),
     ("our newsletter", Newsletter, Any, true),
     ("weekly newsletter", Newsletter, Any, true),
     ("daily newsletter", Newsletter, Any, true),
@@ -154,7 +157,7 @@ const CUES: &[(&str, Reason, Scope, bool)] = &[
     ("original url", Metadata, Short, false),
     ("visit(s) today", Metadata, Strong, false),
     ("visits today", Metadata, Strong, false),
-    ("all rights reserved", Metadata, Short, false),
+    ("all rights reserved", Metadata, Strong, false),
     ("copyright", Metadata, Prefix, false),
     // bylines (with a date or a name)
     ("published", Byline, Short, false),
@@ -163,10 +166,19 @@ const CUES: &[(&str, Reason, Scope, bool)] = &[
     ("by ", Byline, Prefix, false),
     ("written by", Byline, Prefix, false),
     // photo captions and credits
-    ("photo:", Caption, Prefix, false),
-    ("image:", Caption, Prefix, false),
-    ("credit:", Caption, Prefix, false),
-    ("photograph:", Caption, Prefix, false),
+    ("photo:", Caption, Lead, false),
+    ("image:", Caption, Lead, false),
+    ("credit:", Caption, Lead, false),
+    ("photograph:", Caption, Lead, false),
+    ("file photo", Caption, Strong, false),
+    ("(reporting by", Byline, Lead, false),
+    ("(editing by", Byline, Lead, false),
+    ("related:", Related, Lead, true),
+    ("live updates", Navigation, Prefix, false),
+    ("full coverage", Related, Short, true),
+    ("reader-funded", Donation, Any, true),
+    ("if you enjoyed this article", Donation, Any, true),
+    ("©", Metadata, Lead, false),
     ("file photo", Caption, Short, false),
     ("hide caption", Caption, Strong, false),
     ("toggle caption", Caption, Strong, false),
@@ -215,10 +227,8 @@ pub(crate) fn find(line: &str, words: usize, terminal: bool) -> Option<Cue> {
         let ok = match pat.2 {
             Scope::Exact => before_clean && !bytes[e..].iter().any(u8::is_ascii_alphabetic),
             Scope::Prefix => before_clean && short && !(pat.1 == Byline && (terminal || words > 6)),
-            Scope::Short => {
-                short
-                    && !(pat.1 == Byline && !bytes.iter().any(u8::is_ascii_digit))
-            }
+            Scope::Short => short && !(pat.1 == Byline && !bytes.iter().any(u8::is_ascii_digit)),
+            Scope::Lead => before_clean,
             Scope::Any | Scope::Strong => true,
         };
         if !ok {
@@ -262,20 +272,35 @@ mod tests {
     #[test]
     fn exact_and_short_cues() {
         assert_eq!(reason("ADVERTISEMENT"), Some(Ad));
-        assert_eq!(reason("Sign up for our free weekly newsletter"), Some(Newsletter));
+        assert_eq!(
+            reason("Sign up for our free weekly newsletter"),
+            Some(Newsletter)
+        );
         assert_eq!(reason("Support The Small Town Gazette!"), Some(Donation));
         assert_eq!(reason("Related Article"), Some(Related));
         assert_eq!(reason("READ MORE"), Some(Related));
         assert_eq!(reason("Follow us on:"), Some(Social));
         assert_eq!(reason("Visited 3 times, 1 visit(s) today"), Some(Metadata));
-        assert_eq!(reason("Harbour Daily Published 03.04.25, 09:10 AM"), Some(Byline));
+        assert_eq!(
+            reason("Harbour Daily Published 03.04.25, 09:10 AM"),
+            Some(Byline)
+        );
     }
 
     #[test]
     fn body_sentences_do_not_match() {
-        assert_eq!(reason("The mayor said the ad campaign would continue their advance."), None);
-        assert_eq!(reason("It was published in a local paper, officials said on Monday."), None);
-        assert_eq!(reason("Advertising revenue fell by a third last year, the company said."), None);
+        assert_eq!(
+            reason("The mayor said the ad campaign would continue their advance."),
+            None
+        );
+        assert_eq!(
+            reason("It was published in a local paper, officials said on Monday."),
+            None
+        );
+        assert_eq!(
+            reason("Advertising revenue fell by a third last year, the company said."),
+            None
+        );
         assert_eq!(reason("The report was published."), None);
     }
 }

@@ -60,8 +60,18 @@ fn month_of(word: &str) -> Option<u32> {
     let m = MONTHS.iter().position(|m| lower.starts_with(m))?;
     // Either the abbreviation (`Sep`, `Sept`) or the full name.
     let full = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ][m];
     (full.starts_with(&lower)).then_some(m as u32 + 1)
 }
@@ -102,7 +112,11 @@ pub(crate) fn find_date(line: &str) -> Option<String> {
         let t = w.split('T').next().unwrap_or(w);
         let t = t.trim_matches(|c: char| !c.is_ascii_digit());
         let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
-        if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
             let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
             if n.len() == 3 {
                 if parts[0].len() == 4 && (1..=12).contains(&n[1]) && (1..=31).contains(&n[2]) {
@@ -131,9 +145,26 @@ pub(crate) fn ends_with_full_date(line: &str) -> bool {
         return false;
     }
     // words[0] = year, words[1] = "15," , words[2] = month
-    let year_ok = words[0].len() == 4 && number(words[0]).is_some_and(|y| (1900..=2100).contains(&y));
+    let year_ok =
+        words[0].len() == 4 && number(words[0]).is_some_and(|y| (1900..=2100).contains(&y));
     let day_ok = words[1].ends_with(',') && number(words[1]).is_some_and(|d| (1..=31).contains(&d));
     year_ok && day_ok && month_of(words[2]).is_some()
+}
+
+/// One sentence only: no `. ` followed by an upper-case letter, except after a month
+/// abbreviation (`Sept. 12`).
+pub(crate) fn single_sentence(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches('.');
+    let mut from = 0;
+    while let Some(p) = t[from..].find(". ") {
+        let at = from + p;
+        let before = t[..at].rsplit(' ').next().unwrap_or("");
+        if month_of(before).is_none() {
+            return false;
+        }
+        from = at + 2;
+    }
+    true
 }
 
 /// The first `http(s)://` URL in the line.
@@ -156,7 +187,12 @@ pub(crate) fn is_bare_url(line: &str) -> bool {
 /// Count of first-person plural pronouns (`we`, `our`, `us`): appeals speak as the outlet.
 pub(crate) fn we_count(line: &str) -> usize {
     line.split(|c: char| !c.is_alphabetic())
-        .filter(|w| matches!(w.to_ascii_lowercase().as_str(), "we" | "our" | "us" | "ours"))
+        .filter(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "we" | "our" | "us" | "ours"
+            )
+        })
         .count()
 }
 
@@ -174,30 +210,67 @@ fn stop_set() -> &'static AHashSet<&'static str> {
          whether which while who whom why will with within without would year years yet you \
          your yours according week day days time times first"
             .split_ascii_whitespace()
-        .collect()
+            .collect()
     })
 }
 
 /// Content-word keys of a line: words of at least three letters that are not stop words,
 /// lower-cased and truncated to five characters (a cheap, language-light stem: "negotiations"
 /// and "negotiators" both give "negot"). Distinct keys are appended to `out`.
+///
+/// ASCII words are handled on bytes with a stack buffer (no allocation); other words go
+/// through Unicode lower-casing.
 pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
     let stops = stop_set();
-    let mut buf = String::with_capacity(32);
     let from = out.len();
-    for w in line.split(|c: char| !c.is_alphanumeric()) {
-        if w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut buf = String::new();
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
+            i += 1;
             continue;
         }
-        buf.clear();
-        for c in w.chars().flat_map(char::to_lowercase) {
-            buf.push(c);
+        let s = i;
+        let mut ascii = true;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
+            ascii &= bytes[i] < 0x80;
+            i += 1;
         }
-        if stops.contains(buf.as_str()) {
-            continue;
+        let w = &bytes[s..i];
+        if ascii {
+            if w.len() < 3 || w.iter().all(u8::is_ascii_digit) {
+                continue;
+            }
+            let mut low = [0u8; 12];
+            let n = w.len().min(12);
+            for (d, b) in low.iter_mut().zip(w) {
+                *d = b.to_ascii_lowercase();
+            }
+            // Stop words are at most 10 letters: longer words skip the lookup.
+            if w.len() <= 10 {
+                if let Ok(lw) = std::str::from_utf8(&low[..n]) {
+                    if stops.contains(lw) {
+                        continue;
+                    }
+                }
+            }
+            out.push(fnv(&low[..n.min(5)]));
+        } else {
+            // Non-ASCII bytes may include punctuation (quotes, dashes): split on non-alphanumerics.
+            for w in line[s..i].split(|c: char| !c.is_alphanumeric()) {
+                if w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                if stops.contains(buf.as_str()) {
+                    continue;
+                }
+                let cut = buf.char_indices().nth(5).map_or(buf.len(), |(k, _)| k);
+                out.push(fnv(&buf.as_bytes()[..cut]));
+            }
         }
-        let key: String = buf.chars().take(5).collect();
-        out.push(fnv(key.as_bytes()));
     }
     let tail = &mut out[from..];
     tail.sort_unstable();
@@ -262,12 +335,25 @@ mod tests {
     #[test]
     fn dates() {
         assert_eq!(find_date("March 3, 2024").as_deref(), Some("2024-03-03"));
-        assert_eq!(find_date("site-logo Monday, 4 March 2024").as_deref(), Some("2024-03-04"));
-        assert_eq!(find_date("Harbour Daily Published 03.04.25, 09:10 AM").as_deref(), Some("2025-04-03"));
-        assert_eq!(find_date("updated 2024-03-05T10:00").as_deref(), Some("2024-03-05"));
+        assert_eq!(
+            find_date("site-logo Monday, 4 March 2024").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(
+            find_date("Harbour Daily Published 03.04.25, 09:10 AM").as_deref(),
+            Some("2025-04-03")
+        );
+        assert_eq!(
+            find_date("updated 2024-03-05T10:00").as_deref(),
+            Some("2024-03-05")
+        );
         assert_eq!(find_date("The ferry may sail on time"), None);
-        assert!(ends_with_full_date("The mayor waves at a rally in Portsmouth on Sept. 3, 2024."));
-        assert!(!ends_with_full_date("The mayor said the rally would go ahead."));
+        assert!(ends_with_full_date(
+            "The mayor waves at a rally in Portsmouth on Sept. 3, 2024."
+        ));
+        assert!(!ends_with_full_date(
+            "The mayor said the rally would go ahead."
+        ));
     }
 
     #[test]
@@ -278,7 +364,10 @@ mod tests {
         assert!(all_caps("MY TOWN NEWS"));
         assert_eq!(word_count("a — b  c"), 3);
         assert!(is_bare_url("<https://example.org/a>"));
-        assert_eq!(find_url("Original url: https://example.org/x)"), Some("https://example.org/x"));
+        assert_eq!(
+            find_url("Original url: https://example.org/x)"),
+            Some("https://example.org/x")
+        );
     }
 
     #[test]

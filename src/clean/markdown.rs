@@ -62,7 +62,8 @@ pub(crate) fn strip_line(
             cut(out, &mut kept_from, start, end);
             info.only_markup = true;
             return info;
-        } else if line.len() >= 2 && matches!(line[0], b'>' | b'*' | b'-' | b'+') && line[1] == b' ' {
+        } else if line.len() >= 2 && matches!(line[0], b'>' | b'*' | b'-' | b'+') && line[1] == b' '
+        {
             cut(out, &mut kept_from, start, start + 2);
             i = start + 2;
         }
@@ -82,7 +83,8 @@ pub(crate) fn strip_line(
             // Control characters (NUL and friends) and DEL.
             0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F => {
                 let mut e = i + 1;
-                while e < end && matches!(bytes[e], 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F) {
+                while e < end && matches!(bytes[e], 0x00..=0x08 | 0x0B | 0x0C | 0x0E..=0x1F | 0x7F)
+                {
                     e += 1;
                 }
                 cut(out, &mut kept_from, i, e);
@@ -102,7 +104,11 @@ pub(crate) fn strip_line(
                         cut(out, &mut kept_from, i, i + 1);
                         i += 2;
                     }
-                    Some(n) if at_word_start && n.is_ascii_alphabetic() && !is_escape_letter(bytes, i + 1, end) => {
+                    Some(n)
+                        if at_word_start
+                            && n.is_ascii_alphabetic()
+                            && !is_escape_letter(bytes, i + 1, end) =>
+                    {
                         // A stray backslash before a word (`\Negotiation`).
                         cut(out, &mut kept_from, i, i + 1);
                         i += 1;
@@ -129,7 +135,10 @@ pub(crate) fn strip_line(
                 i += 1;
             }
             b'<' if markdown && bytes[i..end].starts_with(b"<http") => {
-                match bytes[i + 1..end].iter().position(|&c| matches!(c, b'>' | b' ' | b'<')) {
+                match bytes[i + 1..end]
+                    .iter()
+                    .position(|&c| matches!(c, b'>' | b' ' | b'<'))
+                {
                     Some(p) if bytes[i + 1 + p] == b'>' => {
                         cut(out, &mut kept_from, i, i + p + 2);
                         had_link_or_image = true;
@@ -171,7 +180,8 @@ pub(crate) fn strip_line(
 
 /// `\n`, `\t`, `\r` written out literally are escapes, not stray backslashes before a word.
 fn is_escape_letter(bytes: &[u8], at: usize, end: usize) -> bool {
-    matches!(bytes[at], b'n' | b't' | b'r') && (at + 1 == end || !bytes[at + 1].is_ascii_alphabetic())
+    matches!(bytes[at], b'n' | b't' | b'r')
+        && (at + 1 == end || !bytes[at + 1].is_ascii_alphabetic())
 }
 
 /// At `bytes[open] == b'['`, find `](url)` before `end`: returns the offset of `]` and the

@@ -40,7 +40,7 @@ use crate::parallel::{self, Threads};
 use cues::Scope;
 use features::{
     all_caps, content_keys, ends_sentence, ends_with_full_date, find_date, find_url, is_bare_url,
-    is_prose, line_hash, starts_lower, we_count, word_count,
+    is_prose, line_hash, single_sentence, starts_lower, we_count, word_count,
 };
 
 /// Why a span was removed. The set is fixed and documented.
@@ -143,7 +143,7 @@ impl Default for CleanOptions {
         CleanOptions {
             markdown: Markdown::Auto,
             repair_paragraphs: true,
-            cohesion: 0.25,
+            cohesion: 0.15,
             min_outlet_docs: 2,
             min_corpus_docs: 3,
             max_short_words: 12,
@@ -164,7 +164,7 @@ impl CleanOptions {
         self.repair_paragraphs = yes;
         self
     }
-    /// Cohesion threshold in `[0, 1]` (default 0.25).
+    /// Cohesion threshold in `[0, 1]` (default 0.15).
     #[must_use]
     pub fn cohesion(mut self, t: f64) -> Self {
         self.cohesion = t;
@@ -388,7 +388,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
             } else if (6..=60).contains(&words)
                 && ends_with_full_date(shown)
                 && !shown.contains(['"', '“', '”'])
-                && !shown.trim_end_matches('.').contains(". ")
+                && single_sentence(shown)
             {
                 Class::Noise(Reason::Caption)
             } else {
@@ -429,9 +429,7 @@ fn resumes(l: &Line, tail: Reason, shown: &str) -> bool {
 fn tail_reason(tail: Reason, shown: &str) -> Reason {
     match tail {
         Reason::Related => Reason::Related,
-        Reason::Newsletter | Reason::Donation
-            if we_count(shown) >= 2 || word_count(shown) <= 4 =>
-        {
+        Reason::Newsletter | Reason::Donation if we_count(shown) >= 2 || word_count(shown) <= 4 => {
             tail
         }
         _ => Reason::OffTopic,
@@ -450,12 +448,15 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
 
     // Cross-document repeats, unless the document shares whole paragraphs with another one
     // (a near-duplicate article): then its repeated lines are the article itself.
+    let prose = |l: &&Line| is_prose(l.words, l.terminal);
     let repeated_prose = doc
         .lines
         .iter()
-        .filter(|l| l.repeated && is_prose(l.words, l.terminal))
+        .filter(|l| l.repeated)
+        .filter(prose)
         .count();
-    if repeated_prose < 2 {
+    let all_prose = doc.lines.iter().filter(prose).count();
+    if repeated_prose < 3 || repeated_prose * 2 < all_prose {
         for i in 0..n {
             let l = &doc.lines[i];
             if !l.repeated || l.heading || matches!(l.class, Class::Noise(_)) {
@@ -495,9 +496,7 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
                 })
             })
             .or_else(|| {
-                (0..h).find(|&i| {
-                    body_head(&doc.lines[i]) && (3..=30).contains(&doc.lines[i].words)
-                })
+                (0..h).find(|&i| body_head(&doc.lines[i]) && (3..=30).contains(&doc.lines[i].words))
             });
         for i in 0..h {
             if doc.lines[i].class != Class::Body {
@@ -583,8 +582,7 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
             }
             Class::Body => {
                 if let Some(t) = tail {
-                    if resumes(&doc.lines[i], t, doc.display(i))
-                        && doc.cohesion(i) >= opts.cohesion
+                    if resumes(&doc.lines[i], t, doc.display(i)) && doc.cohesion(i) >= opts.cohesion
                     {
                         resolve(&mut doc, &mut pending, true);
                         tail = None;
@@ -730,11 +728,19 @@ mod tests {
         assert_eq!(out.title.as_deref(), Some("Harbour reopens after storm"));
         assert_eq!(out.published.as_deref(), Some("2024-03-03"));
         assert_eq!(out.url.as_deref(), Some("https://example.org/harbour"));
-        assert!(out.text.starts_with("The harbour in Port Ellis reopened on Monday"));
+        assert!(out
+            .text
+            .starts_with("The harbour in Port Ellis reopened on Monday"));
         assert!(out.text.contains("until the weekend, when the storm"));
         assert!(out.text.ends_with("less damage than feared."));
         let reasons: Vec<&str> = out.removed.iter().map(|r| r.reason.as_str()).collect();
-        for r in ["metadata", "markup", "advertisement", "related", "newsletter"] {
+        for r in [
+            "metadata",
+            "markup",
+            "advertisement",
+            "related",
+            "newsletter",
+        ] {
             assert!(reasons.contains(&r), "{r} missing in {reasons:?}");
         }
         let council = ARTICLE.find("The city council").unwrap();
@@ -757,7 +763,12 @@ mod tests {
 
     #[test]
     fn bad_inputs() {
-        for text in ["", "\n\n\n", "\0\0\0", "ADVERTISEMENT\nRead more\nFollow us on:"] {
+        for text in [
+            "",
+            "\n\n\n",
+            "\0\0\0",
+            "ADVERTISEMENT\nRead more\nFollow us on:",
+        ] {
             let out = clean(text, &opts());
             check_accounting(text, &out);
             assert!(out.text.is_empty(), "{text:?} -> {out:?}");
@@ -767,7 +778,9 @@ mod tests {
         let long = "word ".repeat(200_000) + "[x](y) **z** \\q";
         let out = clean(&long, &opts());
         check_accounting(&long, &out);
-        let junk: String = (0..5000u32).filter_map(|i| char::from_u32(i * 7 % 0x2FFF)).collect();
+        let junk: String = (0..5000u32)
+            .filter_map(|i| char::from_u32(i * 7 % 0x2FFF))
+            .collect();
         check_accounting(&junk, &clean(&junk, &opts()));
     }
 

@@ -64,12 +64,13 @@ pub(crate) fn repeated_sets(
                 .iter()
                 .filter(|&&(h, short)| {
                     let in_outlet = id.is_some_and(|o| {
-                        per_outlet.get(&(o, h)).copied().unwrap_or(0) as usize >= opts.min_outlet_docs
+                        per_outlet.get(&(o, h)).copied().unwrap_or(0) as usize
+                            >= opts.min_outlet_docs
                     });
                     let across = short
-                        && corpus
-                            .get(&h)
-                            .is_some_and(|&(n, _, multi)| multi && n as usize >= opts.min_corpus_docs);
+                        && corpus.get(&h).is_some_and(|&(n, _, multi)| {
+                            multi && n as usize >= opts.min_corpus_docs
+                        });
                     in_outlet || across
                 })
                 .map(|&(h, _)| h)

@@ -36,8 +36,10 @@ def removed_lines(text: str, removals: list[tuple[int, int, str]]) -> set[int]:
         total = sum(1 for c in text[s:e] if not c.isspace())
         gone = 0
         for rs, re_, reason in removals:
-            if reason == "markup" or re_ <= s or rs >= e:
+            if re_ <= s or rs >= e:
                 continue
+            if reason == "markup" and not (rs <= s and re_ >= e):
+                continue  # inline markup of a kept line
             gone += sum(1 for c in text[max(s, rs) : min(e, re_)] if not c.isspace())
         if total and gone * 2 >= total:
             out.add(no)
@@ -78,6 +80,17 @@ def load_demo_truth() -> dict[str, tuple[str, dict[int, str | None]]]:
             for no, s, e in line_spans(text):
                 labels[no] = noise.get(text[s:e].strip())
             out[doc_id] = (text, labels)
+    return out
+
+
+def load_demo_outlets() -> dict[str, str]:
+    """doc id -> outlet of the demo corpus."""
+    out = {}
+    with DEMO_ARTICLES.open(encoding="utf-8") as fh:
+        for raw in fh:
+            if raw.strip():
+                rec = json.loads(raw)
+                out[str(rec["id"])] = rec.get("outlet") or ""
     return out
 
 
