@@ -89,7 +89,7 @@ class Cleaned:
 
     Examples
     --------
-    >>> c = clean("Sign up for our newsletter\\n\\nThe ferry sailed on time, officials said.")
+    >>> c = clean("Sign up for our newsletter\n\nThe ferry sailed on time, officials said.")
     >>> c
     Cleaned(text='The ferry sailed on time, officials said.', removed=1 (newsletter: 1), ...)
     """
@@ -134,7 +134,7 @@ class Cleaned:
 
         Examples
         --------
-        >>> c = clean("ADVERTISEMENT\\nThe ferry sailed on time, officials said.")
+        >>> c = clean("ADVERTISEMENT\nThe ferry sailed on time, officials said.")
         >>> [r.text for r in c.removed_by("advertisement")]
         ['ADVERTISEMENT']
         """
@@ -199,21 +199,23 @@ def clean(text: str, *, markdown: MarkdownArg = "auto", repair_paragraphs: bool 
     Examples
     --------
     >>> raw = (
-    ...     "# Harbour reopens after storm\\n\\n"
+    ...     "# Harbour reopens after storm\n\n"
     ...     "The harbour in Port Ellis [reopened](#) on Monday after a storm closed it, "
-    ...     "the port authority said. Ferries will run a reduced timetable until the\\n\\n"
-    ...     "weekend, officials said.\\n\\nADVERTISEMENT\\n\\nFollow us on:"
+    ...     "the port authority said.\n\nFerries will run a reduced timetable until the\n\n"
+    ...     "weekend, officials said.\n\nADVERTISEMENT\n\nFollow us on:"
     ... )
     >>> c = clean(raw)
     >>> c.title
     'Harbour reopens after storm'
     >>> print(c.text)
-    The harbour in Port Ellis reopened on Monday after a storm closed it, the port authority said. Ferries will run a reduced timetable until the weekend, officials said.
+    The harbour in Port Ellis reopened on Monday after a storm closed it, the port authority said.
+    <BLANKLINE>
+    Ferries will run a reduced timetable until the weekend, officials said.
     >>> sorted({r.reason for r in c.removed})
     ['advertisement', 'markup', 'metadata', 'social']
     >>> raw[c.removed[-1].start : c.removed[-1].end]
     'Follow us on:'
-    """  # noqa: E501
+    """
     original = _check_text(text)
     raw = _presslens.clean_text(
         original, markdown=_markdown_arg(markdown), repair_paragraphs=repair_paragraphs
@@ -257,7 +259,7 @@ def clean_many(
     Examples
     --------
     >>> body = "The council met on Tuesday and agreed the budget for the coming year."
-    >>> texts = [f"{topic} {body}\\n\\nBrought to you by the Gazette" for topic in "ABC"]
+    >>> texts = [f"{topic} {body}\n\nBrought to you by the Gazette" for topic in "ABC"]
     >>> [c.text for c in clean_many(texts, ["gazette"] * 3)][0]
     'A The council met on Tuesday and agreed the budget for the coming year.'
     """
@@ -305,13 +307,15 @@ def _cleaning_report(corpus: Any) -> pd.DataFrame:
 
     One row per removal: ``id, outlet, reason, text, start, end``.
     """
-    pd = _pandas("Corpus.cleaning_report")
+    pandas = _pandas("Corpus.cleaning_report")
     rows = [
         (doc.id, doc.outlet, r.reason, r.text, r.start, r.end)
         for doc in corpus
         for r in doc.removed
     ]
-    frame = pd.DataFrame(rows, columns=["id", "outlet", "reason", "text", "start", "end"])
+    frame: pd.DataFrame = pandas.DataFrame(
+        rows, columns=["id", "outlet", "reason", "text", "start", "end"]
+    )
     return frame.astype({"start": "int64", "end": "int64"})
 
 
