@@ -268,6 +268,7 @@ enum Class {
 }
 
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // plain per-line features
 struct Line {
     /// Trimmed span in the original text.
     start: usize,
@@ -504,9 +505,7 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
             }
             let l = &doc.lines[i];
             let s = doc.display(i);
-            let new = if Some(i) == title {
-                Class::Noise(Reason::Metadata)
-            } else if l.words <= 8 && find_date(s).is_some() {
+            let new = if Some(i) == title || (l.words <= 8 && find_date(s).is_some()) {
                 Class::Noise(Reason::Metadata)
             } else if title.is_some_and(|t| i < t) && l.words <= 8 {
                 Class::Noise(Reason::Navigation)
@@ -604,20 +603,18 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
     for i in 0..n {
         let l = &doc.lines[i];
         let raw = &text[l.start..l.end];
-        match l.class {
-            Class::Noise(Reason::Metadata | Reason::Byline) => {
-                if out.url.is_none() {
-                    if let Some(u) = find_url(raw).filter(|_| is_bare_url(raw) || raw.len() < 200) {
-                        if !Some(i).eq(&title) {
-                            out.url = Some(u.to_string());
-                        }
-                    }
-                }
-                if out.published.is_none() && Some(i) != title {
-                    out.published = find_date(doc.display(i));
+        if let Class::Noise(Reason::Metadata | Reason::Byline) = l.class {
+            if Some(i) == title {
+                continue;
+            }
+            if out.url.is_none() {
+                if let Some(u) = find_url(raw).filter(|_| is_bare_url(raw) || raw.len() < 200) {
+                    out.url = Some(u.to_string());
                 }
             }
-            _ => {}
+            if out.published.is_none() {
+                out.published = find_date(doc.display(i));
+            }
         }
     }
 

@@ -54,6 +54,7 @@ fn clean_text(
 }
 
 /// Clean a batch, in parallel, with optional cross-document repeated-line removal.
+#[allow(clippy::needless_pass_by_value)] // pyo3 extracts owned vectors
 #[pyfunction]
 #[pyo3(signature = (texts, outlets, *, markdown = None, repair_paragraphs = true, cross_document = true, n_threads = None))]
 fn clean_many(
