@@ -226,7 +226,9 @@ pub(crate) fn find(line: &str, words: usize, terminal: bool) -> Option<Cue> {
         let before_clean = !bytes[..s].iter().any(u8::is_ascii_alphanumeric);
         let ok = match pat.2 {
             Scope::Exact => before_clean && !bytes[e..].iter().any(u8::is_ascii_alphabetic),
-            Scope::Prefix => before_clean && short && (pat.1 != Byline || (!terminal && words <= 6)),
+            Scope::Prefix => {
+                before_clean && short && (pat.1 != Byline || (!terminal && words <= 6))
+            }
             Scope::Short => short && (pat.1 != Byline || bytes.iter().any(u8::is_ascii_digit)),
             Scope::Lead => before_clean,
             Scope::Any | Scope::Strong => true,
