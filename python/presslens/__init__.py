@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from presslens import config
 from presslens._presslens import __version__
+from presslens.clean import Cleaned, Removal, clean
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import (
     CorpusFormatError,
@@ -37,6 +38,7 @@ from presslens.text import (
 )
 
 __all__ = [
+    "Cleaned",
     "Corpus",
     "CorpusFormatError",
     "Document",
@@ -46,8 +48,10 @@ __all__ = [
     "MissingDependencyError",
     "NotFittedError",
     "PressLensError",
+    "Removal",
     "UnknownLanguageError",
     "__version__",
+    "clean",
     "config",
     "normalize",
     "sentence_spans",

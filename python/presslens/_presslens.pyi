@@ -33,3 +33,20 @@ class Analyzer:
         self, texts: list[str], *, n_threads: int | None = None
     ) -> list[list[str]]: ...
     def __reduce__(self) -> tuple[Any, tuple[()], None]: ...
+
+# cleaning (src/python/clean.rs)
+_CleanedTuple = tuple[str, list[tuple[int, int, str]], str | None, str | None, str | None]
+
+def clean_text(
+    text: str, *, markdown: bool | None = None, repair_paragraphs: bool = True
+) -> _CleanedTuple: ...
+def clean_many(
+    texts: list[str],
+    outlets: list[str],
+    *,
+    markdown: bool | None = None,
+    repair_paragraphs: bool = True,
+    cross_document: bool = True,
+    n_threads: int | None = None,
+) -> list[_CleanedTuple]: ...
+def clean_reasons() -> list[str]: ...

@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 
+mod clean;
 mod convert;
 mod errors;
 mod run;
@@ -15,5 +16,6 @@ mod text;
 fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     text::register(m)?;
+    clean::register(m)?;
     Ok(())
 }

@@ -1,0 +1,382 @@
+//! Cheap per-line features: word counts, sentence endings, case, dates, URLs, content-word
+//! keys for lexical cohesion, and the normalised line hash used across documents.
+
+use std::sync::OnceLock;
+
+use ahash::AHashSet;
+
+/// Number of white-space separated words containing a letter or digit.
+pub(crate) fn word_count(line: &str) -> usize {
+    line.split_ascii_whitespace()
+        .filter(|w| {
+            w.bytes().any(|b| b.is_ascii_alphanumeric())
+                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+        })
+        .count()
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '*', '_'];
+
+/// Does the line end like a sentence (`.`, `!`, `?`, `…`, possibly before closing quotes)?
+pub(crate) fn ends_sentence(line: &str) -> bool {
+    line.trim_end_matches(|c: char| c.is_whitespace() || CLOSERS.contains(&c))
+        .ends_with(['.', '!', '?', '…'])
+}
+
+/// Does the line start with a lower-case letter (a continuation of a broken paragraph)?
+pub(crate) fn starts_lower(line: &str) -> bool {
+    line.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Are all letters upper case (with at least three letters)?
+pub(crate) fn all_caps(line: &str) -> bool {
+    let mut letters = 0;
+    for c in line.chars() {
+        if c.is_alphabetic() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 3
+}
+
+/// Sentence-like prose: long enough and ending like a sentence, or simply long.
+pub(crate) fn is_prose(words: usize, terminal: bool) -> bool {
+    (words >= 10 && terminal) || words >= 30
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    let m = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    // Either the abbreviation (`Sep`, `Sept`) or the full name.
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][m];
+    (full.starts_with(&lower)).then_some(m as u32 + 1)
+}
+
+fn number(word: &str) -> Option<u32> {
+    let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let w = w
+        .strip_suffix("st")
+        .or_else(|| w.strip_suffix("nd"))
+        .or_else(|| w.strip_suffix("rd"))
+        .or_else(|| w.strip_suffix("th"))
+        .unwrap_or(w);
+    if w.is_empty() || w.len() > 4 || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    w.parse().ok()
+}
+
+/// The first calendar date in `line` as `YYYY-MM-DD`: `September 12, 2025`, `12 September
+/// 2025`, `Sept. 12, 2025`, `2025-09-12`, `12.09.25`.
+pub(crate) fn find_date(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_ascii_whitespace().take(64).collect();
+    for (i, w) in words.iter().enumerate() {
+        if let Some(m) = month_of(w.trim_matches(|c: char| !c.is_ascii_alphabetic() && c != '.')) {
+            let day_year = |d: Option<&&str>, y: Option<&&str>| -> Option<(u32, u32)> {
+                let d = number(d?)?;
+                let y = number(y?)?;
+                ((1..=31).contains(&d) && (1900..=2100).contains(&y)).then_some((d, y))
+            };
+            let found = day_year(words.get(i + 1), words.get(i + 2)).or_else(|| {
+                i.checked_sub(1)
+                    .and_then(|p| day_year(words.get(p), words.get(i + 1)))
+            });
+            if let Some((d, y)) = found {
+                return Some(format!("{y:04}-{m:02}-{d:02}"));
+            }
+        }
+        let t = w.split('T').next().unwrap_or(w);
+        let t = t.trim_matches(|c: char| !c.is_ascii_digit());
+        let parts: Vec<&str> = t.split(['-', '.', '/']).collect();
+        if parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+            if n.len() == 3 {
+                if parts[0].len() == 4 && (1..=12).contains(&n[1]) && (1..=31).contains(&n[2]) {
+                    return Some(format!("{:04}-{:02}-{:02}", n[0], n[1], n[2]));
+                }
+                if parts[0].len() <= 2 && (1..=31).contains(&n[0]) && (1..=12).contains(&n[1]) {
+                    let y = match parts[2].len() {
+                        2 => 2000 + n[2],
+                        4 => n[2],
+                        _ => continue,
+                    };
+                    return Some(format!("{y:04}-{:02}-{:02}", n[1], n[0]));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Does the sentence end with a full date (`... on August 15, 2025.`)? Photo captions do;
+/// article sentences rarely do.
+pub(crate) fn ends_with_full_date(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches('.');
+    let words: Vec<&str> = t.rsplitn(4, ' ').collect();
+    if words.len() < 3 {
+        return false;
+    }
+    // words[0] = year, words[1] = "15," , words[2] = month
+    let year_ok =
+        words[0].len() == 4 && number(words[0]).is_some_and(|y| (1900..=2100).contains(&y));
+    let day_ok = words[1].ends_with(',') && number(words[1]).is_some_and(|d| (1..=31).contains(&d));
+    year_ok && day_ok && month_of(words[2]).is_some()
+}
+
+/// One sentence only: no `. ` followed by an upper-case letter, except after a month
+/// abbreviation (`Sept. 12`).
+pub(crate) fn single_sentence(line: &str) -> bool {
+    let t = line.trim_end().trim_end_matches('.');
+    let mut from = 0;
+    while let Some(p) = t[from..].find(". ") {
+        let at = from + p;
+        let before = t[..at].rsplit(' ').next().unwrap_or("");
+        if month_of(before).is_none() {
+            return false;
+        }
+        from = at + 2;
+    }
+    true
+}
+
+/// The first `http(s)://` URL in the line.
+pub(crate) fn find_url(line: &str) -> Option<&str> {
+    let s = line.find("https://").or_else(|| line.find("http://"))?;
+    let rest = &line[s..];
+    let e = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '>' | ')' | '"' | ']'))
+        .unwrap_or(rest.len());
+    Some(&rest[..e])
+}
+
+/// Is the line nothing but a URL (`https://...`, `<https://...>`, `www.example.org/...`)?
+pub(crate) fn is_bare_url(line: &str) -> bool {
+    let t = line.trim_matches(|c: char| c == '<' || c == '>' || c.is_whitespace());
+    !t.contains(char::is_whitespace)
+        && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+}
+
+/// Count of first-person plural pronouns (`we`, `our`, `us`): appeals speak as the outlet.
+pub(crate) fn we_count(line: &str) -> usize {
+    line.split(|c: char| !c.is_alphabetic())
+        .filter(|w| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "we" | "our" | "us" | "ours"
+            )
+        })
+        .count()
+}
+
+fn stop_set() -> &'static AHashSet<&'static str> {
+    static SET: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        "a about above after again against all also am an and any are as at be because been \
+         before being below between both but by can could did do does doing down during each \
+         even ever every few for from further had has have having he her here hers herself him \
+         himself his how however i if in into is it its itself just last like made make many \
+         may me might more most much must my myself new no nor not now of off on once one only \
+         or other our ours out over own per said same says say saying she should since so some \
+         still such than that the their theirs them then there these they this those though \
+         through to told too two under until up upon us very was we were what when where \
+         whether which while who whom why will with within without would year years yet you \
+         your yours according week day days time times first"
+            .split_ascii_whitespace()
+            .collect()
+    })
+}
+
+/// Content-word keys of a line: words of at least three letters that are not stop words,
+/// lower-cased and truncated to five characters (a cheap, language-light stem: "negotiations"
+/// and "negotiators" both give "negot"). Distinct keys are appended to `out`.
+///
+/// ASCII words are handled on bytes with a stack buffer (no allocation); other words go
+/// through Unicode lower-casing.
+pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
+    let stops = stop_set();
+    let from = out.len();
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    let mut buf = String::new();
+    while i < bytes.len() {
+        if !(bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        let mut ascii = true;
+        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
+            ascii &= bytes[i] < 0x80;
+            i += 1;
+        }
+        let w = &bytes[s..i];
+        if ascii {
+            if w.len() < 3 || w.iter().all(u8::is_ascii_digit) {
+                continue;
+            }
+            let mut low = [0u8; 12];
+            let n = w.len().min(12);
+            for (d, b) in low.iter_mut().zip(w) {
+                *d = b.to_ascii_lowercase();
+            }
+            // Stop words are at most 10 letters: longer words skip the lookup.
+            if w.len() <= 10 {
+                if let Ok(lw) = std::str::from_utf8(&low[..n]) {
+                    if stops.contains(lw) {
+                        continue;
+                    }
+                }
+            }
+            out.push(fnv(&low[..n.min(5)]));
+        } else {
+            // Non-ASCII bytes may include punctuation (quotes, dashes): split on non-alphanumerics.
+            for w in line[s..i].split(|c: char| !c.is_alphanumeric()) {
+                if w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                buf.clear();
+                buf.extend(w.chars().flat_map(char::to_lowercase));
+                if stops.contains(buf.as_str()) {
+                    continue;
+                }
+                let cut = buf.char_indices().nth(5).map_or(buf.len(), |(k, _)| k);
+                out.push(fnv(&buf.as_bytes()[..cut]));
+            }
+        }
+    }
+    let tail = &mut out[from..];
+    tail.sort_unstable();
+    let n = dedup_len(tail);
+    out.truncate(from + n);
+}
+
+fn dedup_len(v: &mut [u64]) -> usize {
+    if v.is_empty() {
+        return 0;
+    }
+    let mut w = 1;
+    for r in 1..v.len() {
+        if v[r] != v[w - 1] {
+            v[w] = v[r];
+            w += 1;
+        }
+    }
+    w
+}
+
+/// FNV-1a: deterministic across runs and platforms.
+pub(crate) fn fnv(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Hash of a line for cross-document comparison: ASCII letters lower-cased, digits folded to
+/// `0` (visit counters, dates), punctuation, markup and white space ignored.
+pub(crate) fn line_hash(line: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut any = false;
+    for &b in line.as_bytes() {
+        let c = if b.is_ascii_digit() {
+            b'0'
+        } else if b.is_ascii_alphabetic() {
+            b.to_ascii_lowercase()
+        } else if b >= 0x80 {
+            b
+        } else {
+            continue;
+        };
+        any = true;
+        h ^= u64::from(c);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    if any {
+        h
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(find_date("March 3, 2024").as_deref(), Some("2024-03-03"));
+        assert_eq!(
+            find_date("site-logo Monday, 4 March 2024").as_deref(),
+            Some("2024-03-04")
+        );
+        assert_eq!(
+            find_date("Harbour Daily Published 03.04.25, 09:10 AM").as_deref(),
+            Some("2025-04-03")
+        );
+        assert_eq!(
+            find_date("updated 2024-03-05T10:00").as_deref(),
+            Some("2024-03-05")
+        );
+        assert_eq!(find_date("The ferry may sail on time"), None);
+        assert!(ends_with_full_date(
+            "The mayor waves at a rally in Portsmouth on Sept. 3, 2024."
+        ));
+        assert!(!ends_with_full_date(
+            "The mayor said the rally would go ahead."
+        ));
+    }
+
+    #[test]
+    fn line_features() {
+        assert!(ends_sentence("He left.”"));
+        assert!(!ends_sentence("would continue their advance"));
+        assert!(starts_lower("in the harbour"));
+        assert!(all_caps("MY TOWN NEWS"));
+        assert_eq!(word_count("a — b  c"), 3);
+        assert!(is_bare_url("<https://example.org/a>"));
+        assert_eq!(
+            find_url("Original url: https://example.org/x)"),
+            Some("https://example.org/x")
+        );
+    }
+
+    #[test]
+    fn keys_stem_by_truncation() {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        content_keys("Negotiations stalled", &mut a);
+        content_keys("the negotiators stall", &mut b);
+        assert_eq!(a.len(), 2);
+        assert_eq!(a, b);
+        assert_eq!(line_hash("Visited 3 times"), line_hash("visited 7 times!"));
+    }
+}
