@@ -37,6 +37,7 @@ from _clean_truth import (  # noqa: E402
     removed_lines,
     score,
 )
+
 from presslens.clean import clean, clean_many  # noqa: E402
 
 REUTERS = REPO.parent / "shared" / "data" / "reuters21578" / "articles.jsonl"

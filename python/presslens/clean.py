@@ -317,12 +317,3 @@ def _cleaning_report(corpus: Any) -> pd.DataFrame:
         rows, columns=["id", "outlet", "reason", "text", "start", "end"]
     )
     return frame.astype({"start": "int64", "end": "int64"})
-
-
-# ``presslens.clean`` is both this module and, once ``presslens`` is imported, the function
-# :func:`clean` (``from presslens.clean import clean`` in ``__init__`` rebinds the attribute).
-# Attach the corpus hooks to the function too, so ``presslens.clean._clean_corpus`` resolves
-# whichever of the two it finds.
-clean._clean_corpus = _clean_corpus  # type: ignore[attr-defined]
-clean._cleaning_report = _cleaning_report  # type: ignore[attr-defined]
-clean.clean_many = clean_many  # type: ignore[attr-defined]

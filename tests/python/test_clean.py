@@ -3,7 +3,6 @@ from __future__ import annotations
 import pickle
 import time
 
-import presslens
 import pytest
 from _clean_truth import (
     DEMO_ARTICLES,
@@ -17,6 +16,8 @@ from _clean_truth import (
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import presslens
 from presslens import Cleaned, Removal, clean
 from presslens.clean import REASONS, clean_many
 
@@ -102,7 +103,7 @@ def test_markdown_modes_and_repair_off() -> None:
 
 
 def test_offsets_are_python_indices() -> None:
-    text = "Ölçü “pause” ünter\nADVERTISEMENT\nThe ferry sailed on time, the port’s chief said."  # noqa: RUF001
+    text = "Ölçü “pause” ünter\nADVERTISEMENT\nThe ferry sailed on time, the port’s chief said."
     c = clean(text)
     (ad,) = c.removed_by("advertisement")
     assert text[ad.start : ad.end] == "ADVERTISEMENT"

@@ -4,6 +4,7 @@ not exist in this branch and they fail at import of the names below."""
 
 from __future__ import annotations
 
+import datetime
 import pickle
 
 import presslens
@@ -51,7 +52,7 @@ def test_corpus_clean_fills_metadata_and_keeps_raw() -> None:
     assert g0.raw == next(iter(corpus)).text
     assert g0.text.startswith("The council in Ellis met on Monday")
     assert g0.title == "Budget agreed in Ellis"
-    assert g0.published == "2024-03-01"
+    assert g0.published == datetime.date(2024, 3, 1)
     reasons = [r.reason for r in g0.removed]
     assert "repeated" in reasons
     assert "advertisement" in reasons

@@ -17,6 +17,8 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
+import itertools
+
 import presslens
 
 CASES_PATH = Path(__file__).resolve().parents[1] / "cases" / "sentences.toml"
@@ -67,4 +69,4 @@ def test_spans_match_sentences(case: dict) -> None:
     sentences = list(presslens.split_sentences(text, language=case["language"]))
     spans = [tuple(span) for span in presslens.sentence_spans(text, language=case["language"])]
     assert [text[start:end] for start, end in spans] == sentences
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
