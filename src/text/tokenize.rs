@@ -31,6 +31,28 @@ const ASCII_WORD: [bool; 128] = {
     t
 };
 
+/// ASCII letters and digits (false for every byte >= 0x80).
+const ASCII_WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = ASCII_WORD[i];
+        i += 1;
+    }
+    t
+};
+
+/// ASCII bytes that are not letters or digits (false for every byte >= 0x80).
+const ASCII_SEP: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = !ASCII_WORD[i];
+        i += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -94,14 +116,14 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
     let n = bytes.len();
     let mut i = 0;
     while i < n {
-        // Skip to the next word character.
-        let b = bytes[i];
-        if b < 0x80 {
-            if !ASCII_WORD[b as usize] {
-                i += 1;
-                continue;
-            }
-        } else {
+        // Skip to the next word character: a tight loop over ASCII separators.
+        while i < n && ASCII_SEP[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if bytes[i] >= 0x80 {
             let c = decode(text, i);
             if !is_word_char(c) {
                 i += c.len_utf8();
@@ -113,9 +135,23 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
         i += prev.len_utf8();
         // Extend over word characters and joiners.
         while i < n {
+            // Fast path: a run of ASCII letters and digits.
+            let run = i;
+            while i < n && ASCII_WORD_BYTE[bytes[i] as usize] {
+                i += 1;
+            }
+            if i > run {
+                prev = bytes[i - 1] as char;
+                if i >= n {
+                    break;
+                }
+            }
             let b = bytes[i];
+            if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',') {
+                break;
+            }
             let c = if b < 0x80 { b as char } else { decode(text, i) };
-            if is_word_char(c) {
+            if b >= 0x80 && is_word_char(c) {
                 prev = c;
                 i += c.len_utf8();
                 continue;
