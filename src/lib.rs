@@ -13,6 +13,7 @@
 //! ```
 
 pub mod error;
+pub mod overlap;
 pub mod parallel;
 pub mod text;
 
