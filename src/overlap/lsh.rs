@@ -162,7 +162,12 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
     check_ngram(opts.ngram)?;
     let hasher = MinHasher::new(opts.num_perm, opts.seed)?;
     let (bands, rows) = opts.params.unwrap_or_else(|| {
-        optimal_params(opts.threshold, opts.num_perm, opts.weights.0, opts.weights.1)
+        optimal_params(
+            opts.threshold,
+            opts.num_perm,
+            opts.weights.0,
+            opts.weights.1,
+        )
     });
     if bands == 0 || rows == 0 || bands * rows > opts.num_perm {
         return Err(Error::InvalidArgument(format!(
@@ -177,9 +182,7 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
         s.sort_unstable();
         s.dedup();
         let sig = hasher.signature(&s);
-        let set_key = s
-            .iter()
-            .fold(mix64(s.len() as u64), |h, &x| mix64(h ^ x));
+        let set_key = s.iter().fold(mix64(s.len() as u64), |h, &x| mix64(h ^ x));
         (s, sig, set_key)
     });
     // 2. Collapse identical shingle sets.
@@ -283,7 +286,7 @@ pub fn near_duplicates<S: AsRef<str> + Sync>(
             out.push(p);
         }
     }
-    out.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    out.sort_by_key(|x| (x.a, x.b));
     Ok(out)
 }
 
@@ -569,7 +572,9 @@ impl LshIndex {
             ids.push(String::from_utf8(s.to_vec()).map_err(|_| bad("invalid id"))?);
         }
         let np = num_perm as usize;
-        let need = (n as usize).checked_mul(np * 4).ok_or_else(|| bad("too large"))?;
+        let need = (n as usize)
+            .checked_mul(np * 4)
+            .ok_or_else(|| bad("too large"))?;
         let raw = r.take(need).ok_or_else(|| bad("truncated"))?;
         if r.pos != data.len() {
             return Err(bad("trailing bytes"));
@@ -644,7 +649,10 @@ mod tests {
         let got: Vec<(usize, usize)> = serial.iter().map(|p| (p.a, p.b)).collect();
         assert_eq!(got, [(0, 1), (0, 3), (1, 3)]);
         for n in [2, 8] {
-            assert_eq!(near_duplicates(&t, &opts, Threads::Count(n)).unwrap(), serial);
+            assert_eq!(
+                near_duplicates(&t, &opts, Threads::Count(n)).unwrap(),
+                serial
+            );
         }
     }
 
@@ -653,7 +661,9 @@ mod tests {
         let t = vec!["one two three four five six seven"; 1000];
         let pairs = near_duplicates(&t, &NearDupOptions::default(), Threads::Serial).unwrap();
         assert_eq!(pairs.len(), 999);
-        assert!(pairs.iter().all(|p| p.a == 0 && p.similarity == 1.0));
+        assert!(pairs
+            .iter()
+            .all(|p| p.a == 0 && (p.similarity - 1.0).abs() < 1e-12));
     }
 
     #[test]

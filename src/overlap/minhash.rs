@@ -91,8 +91,8 @@ mod tests {
     #[test]
     fn estimate_is_close() {
         let m = MinHasher::new(256, 7).unwrap();
-        let a: Vec<u64> = (0..1000).map(|i| mix64(i)).collect();
-        let b: Vec<u64> = (500..1500).map(|i| mix64(i)).collect();
+        let a: Vec<u64> = (0..1000).map(mix64).collect();
+        let b: Vec<u64> = (500..1500).map(mix64).collect();
         let (mut sa, mut sb) = (a.clone(), b.clone());
         sa.sort_unstable();
         sb.sort_unstable();
@@ -104,8 +104,14 @@ mod tests {
 
     #[test]
     fn deterministic_and_seeded() {
-        assert_eq!(MinHasher::new(64, 1).unwrap(), MinHasher::new(64, 1).unwrap());
-        assert_ne!(MinHasher::new(64, 1).unwrap(), MinHasher::new(64, 2).unwrap());
+        assert_eq!(
+            MinHasher::new(64, 1).unwrap(),
+            MinHasher::new(64, 1).unwrap()
+        );
+        assert_ne!(
+            MinHasher::new(64, 1).unwrap(),
+            MinHasher::new(64, 2).unwrap()
+        );
         assert!(MinHasher::new(1, 0).is_err());
     }
 }

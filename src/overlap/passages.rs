@@ -60,7 +60,9 @@ impl AlignOptions {
     /// Check the options.
     pub fn check(&self) -> Result<()> {
         if self.min_words == 0 {
-            return Err(Error::InvalidArgument("min_words must be at least 1".into()));
+            return Err(Error::InvalidArgument(
+                "min_words must be at least 1".into(),
+            ));
         }
         Ok(())
     }
@@ -227,7 +229,7 @@ pub fn align_pair(
         found.push(extend(a, b, pa, pb, opts.max_gap));
     }
     // Merge alignments that overlap in both documents.
-    found.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    found.sort_by_key(|x| (x.a, x.b));
     let mut merged: Vec<Alignment> = Vec::new();
     for al in found {
         if let Some(m) = merged
@@ -243,7 +245,7 @@ pub fn align_pair(
         }
     }
     merged.retain(|m| m.words() >= opts.min_words);
-    merged.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    merged.sort_by_key(|x| (x.a, x.b));
     merged
 }
 
@@ -304,8 +306,7 @@ pub fn shared_passages<S: AsRef<str> + Sync>(
             e += 1;
         }
         let run = &all[s..e];
-        if run.len() <= opts.max_anchor_df && run.first().map(|x| x.1) != run.last().map(|x| x.1)
-        {
+        if run.len() <= opts.max_anchor_df && run.first().map(|x| x.1) != run.last().map(|x| x.1) {
             for x in 0..run.len() {
                 for y in x + 1..run.len() {
                     if run[x].1 != run[y].1 {
@@ -368,8 +369,12 @@ mod tests {
 
     #[test]
     fn nothing_shared_and_short() {
-        let p = shared_passages(&["a b c", "d e f", ""], &AlignOptions::default(), Threads::Serial)
-            .unwrap();
+        let p = shared_passages(
+            &["a b c", "d e f", ""],
+            &AlignOptions::default(),
+            Threads::Serial,
+        )
+        .unwrap();
         assert!(p.is_empty());
     }
 

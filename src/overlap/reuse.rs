@@ -229,7 +229,11 @@ pub fn reuse<S: AsRef<str> + Sync>(
     let mut features = [0.0; 8];
     features[0] = share;
     features[1] = verbatim_share;
-    features[2] = if n == 0 { 0.0 } else { longest as f64 / n as f64 };
+    features[2] = if n == 0 {
+        0.0
+    } else {
+        longest as f64 / n as f64
+    };
     for g in 1..=5usize {
         let a = ngram_set(&art.hashes, g);
         if a.is_empty() {
@@ -268,7 +272,10 @@ mod tests {
         assert!((copy.share - 1.0).abs() < 1e-12 && (copy.verbatim_share - 1.0).abs() < 1e-12);
         assert_eq!(copy.label, ReuseLabel::WhollyDerived);
         let p = &copy.passages[0];
-        assert_eq!(&WIRE[p.article_span.0..p.article_span.1], &WIRE[..WIRE.len() - 1]);
+        assert_eq!(
+            &WIRE[p.article_span.0..p.article_span.1],
+            &WIRE[..WIRE.len() - 1]
+        );
         let fresh = "Ministers met farmers in the rain to discuss grain prices and diesel.";
         let r = reuse(fresh, &s, &ReuseOptions::default(), Threads::Serial).unwrap();
         assert!(r.share.abs() < 1e-12 && r.passages.is_empty());
@@ -276,9 +283,11 @@ mod tests {
         let empty = reuse("", &s, &ReuseOptions::default(), Threads::Serial).unwrap();
         assert!(empty.share.abs() < 1e-12);
         let none: [&str; 0] = [];
-        assert!(reuse(WIRE, &none, &ReuseOptions::default(), Threads::Serial)
-            .unwrap()
-            .passages
-            .is_empty());
+        assert!(
+            reuse(WIRE, &none, &ReuseOptions::default(), Threads::Serial)
+                .unwrap()
+                .passages
+                .is_empty()
+        );
     }
 }

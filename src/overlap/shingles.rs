@@ -43,7 +43,9 @@ pub fn hash_bytes(bytes: &[u8]) -> u64 {
     if !rest.is_empty() {
         let mut buf = [0u8; 8];
         buf[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(buf)).wrapping_mul(K2).rotate_left(31);
+        h = (h ^ u64::from_le_bytes(buf))
+            .wrapping_mul(K2)
+            .rotate_left(31);
     }
     mix64(h)
 }

@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 
 mod convert;
 mod errors;
+mod overlap;
 mod run;
 mod text;
 
@@ -15,5 +16,6 @@ mod text;
 fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     text::register(m)?;
+    overlap::register(m)?;
     Ok(())
 }
