@@ -66,7 +66,11 @@ def shared_passages(
     texts: list[str], *, min_words: int = 8, max_gap: int = 3, n_threads: int | None = None
 ) -> list[tuple[int, int, int, int, int, int, int]]: ...
 def reuse(
-    text: str, sources: list[str], *, n_threads: int | None = None
+    text: str,
+    sources: list[str],
+    *,
+    n_threads: int | None = None,
+    options: tuple[int, int, int, int] | None = None,
 ) -> tuple[
     float, float, list[float], str, int, list[tuple[int, int, int, int, int, int]]
 ]: ...

@@ -145,17 +145,29 @@ type ReuseRow = (
 
 /// Reuse of `text` from `sources`: (share, verbatim_share, features, label, words,
 /// passages as (source, start, end, source_start, source_end, words)), offsets in code points.
+/// `options` (min_words, anchor, max_gap, verbatim_run) overrides the calibrated defaults
+/// (benchmarks only).
 #[pyfunction]
-#[pyo3(signature = (text, sources, *, n_threads = None))]
+#[pyo3(signature = (text, sources, *, n_threads = None, options = None))]
 fn reuse(
     py: Python<'_>,
     text: &str,
     sources: Vec<PyBackedStr>,
     n_threads: Option<i64>,
+    options: Option<(usize, usize, usize, usize)>,
 ) -> PyResult<ReuseRow> {
     let t = threads(n_threads)?;
+    let mut opts = overlap::reuse::ReuseOptions::default();
+    if let Some((min_words, anchor, max_gap, verbatim_run)) = options {
+        opts = overlap::reuse::ReuseOptions {
+            min_words,
+            anchor,
+            max_gap,
+            verbatim_run,
+        };
+    }
     detached(py, || {
-        let r = overlap::reuse(text, &sources, &overlap::reuse::ReuseOptions::default(), t)?;
+        let r = overlap::reuse(text, &sources, &opts, t)?;
         let amap = OffsetMap::new(
             text,
             r.passages
