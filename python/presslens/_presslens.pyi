@@ -55,7 +55,7 @@ def near_duplicates(
     seed: int = 0,
     verify: bool = True,
     n_threads: int | None = None,
-    weights: tuple[float, float] = (0.2, 0.8),
+    weights: tuple[float, float] = (0.05, 0.95),
     params: tuple[int, int] | None = None,
     max_bucket: int = 200,
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64], npt.NDArray[np.float64]]: ...

@@ -45,7 +45,7 @@ type PairArrays<'py> = (
 /// Near-duplicate pairs as three arrays (a, b, similarity).
 #[pyfunction]
 #[pyo3(signature = (texts, *, threshold = 0.8, ngram = 5, num_perm = 128, seed = 0, verify = true,
-                    n_threads = None, weights = (0.2, 0.8), params = None, max_bucket = 200))]
+                    n_threads = None, weights = (0.05, 0.95), params = None, max_bucket = 200))]
 #[allow(clippy::too_many_arguments)]
 fn near_duplicates(
     py: Python<'_>,
