@@ -6,7 +6,6 @@ Reads ../shared/data/meter (evaluation-only data, never copied into the reposito
 from __future__ import annotations
 
 import json
-
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +25,7 @@ def load(meter_dir: Path) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any
     return pa, news
 
 
-def analyse(
-    pa: dict[str, dict[str, Any]], articles: list[dict[str, Any]]
-) -> list[presslens.Reuse]:
+def analyse(pa: dict[str, dict[str, Any]], articles: list[dict[str, Any]]) -> list[presslens.Reuse]:
     """presslens.reuse of every article against its candidate sources."""
     return [
         presslens.reuse(a["text"], {s: pa[s]["text"] for s in a["candidate_sources"]})
@@ -36,7 +33,9 @@ def analyse(
     ]
 
 
-def containment_baseline(pa: dict[str, dict[str, Any]], article: dict[str, Any], n: int = 3) -> float:
+def containment_baseline(
+    pa: dict[str, dict[str, Any]], article: dict[str, Any], n: int = 3
+) -> float:
     """Plain word n-gram containment of the article in the union of its sources (pure Python)."""
 
     def grams(text: str) -> set[tuple[str, ...]]:
@@ -113,6 +112,3 @@ def coverage(articles: list[dict[str, Any]], results: list[presslens.Reuse]) -> 
 
 def split(news: list[dict[str, Any]], domain: str) -> list[dict[str, Any]]:
     return [a for a in news if a["domain"] == domain]
-
-
-

@@ -30,7 +30,11 @@ def main() -> None:
         for tw in np.unique(np.round(x[:, ia], 2)):
             for td in np.unique(np.round(x[:, ib], 2)):
                 pred = [
-                    "wholly-derived" if a >= tw else "partially-derived" if b >= td else "non-derived"
+                    "wholly-derived"
+                    if a >= tw
+                    else "partially-derived"
+                    if b >= td
+                    else "non-derived"
                     for a, b in zip(x[:, ia], x[:, ib], strict=True)
                 ]
                 m = meter.f1s(truth, pred)[0]

@@ -165,8 +165,11 @@ class OverlapMatrix:
         MissingDependencyError
             When pandas is not installed (``pip install 'presslens[pandas]'``).
         """
-        pd = _dependencies.pandas("OverlapMatrix.to_pandas")
-        return pd.DataFrame(self.values, index=list(self.labels), columns=list(self.labels))
+        pdm = _dependencies.pandas("OverlapMatrix.to_pandas")
+        frame: pd.DataFrame = pdm.DataFrame(
+            self.values, index=list(self.labels), columns=list(self.labels)
+        )
+        return frame
 
 
 def _rebuild_matrix(
@@ -304,8 +307,8 @@ def near_duplicates(
     permutations; LSH bands and rows are chosen to minimise the weighted areas of false
     positives and negatives around ``threshold`` (datasketch's ``_optimal_param`` objective,
     false negatives weighted 0.95 because candidates are verified: 16 bands of 8 rows for
-    the defaults, so a pair at the threshold is a candidate with probability 0.95). Candidates sharing a band
-    are verified by exact Jaccard similarity of their shingle sets.
+    the defaults, so a pair at the threshold is a candidate with probability 0.95).
+    Candidates sharing a band are verified by exact Jaccard similarity of their shingle sets.
 
     Buckets stay bounded: documents with identical shingle sets are collapsed before banding
     (a group of more than 64 identical documents is reported as pairs with its first document,
@@ -349,7 +352,7 @@ def near_duplicates(
        a  b  similarity
     0  0  1    0.818182
     """
-    pd = _dependencies.pandas("near_duplicates")
+    pdm = _dependencies.pandas("near_duplicates")
     _check_ngram(ngram)
     texts, keys = _texts_and_keys(source, "near_duplicates")
     a, b, sim = _presslens.near_duplicates(
@@ -368,7 +371,8 @@ def near_duplicates(
         arr = np.empty(len(keys), dtype=object)
         arr[:] = keys
         col_a, col_b = arr[a], arr[b]
-    return pd.DataFrame({"a": col_a, "b": col_b, "similarity": sim})
+    frame: pd.DataFrame = pdm.DataFrame({"a": col_a, "b": col_b, "similarity": sim})
+    return frame
 
 
 class MinHashLSH:
@@ -486,7 +490,9 @@ class MinHashLSH:
         list of list of str
             For each text, the ids sharing an LSH band with it, most similar first.
         """
-        return [[i for i, _ in hits] for hits in self._inner.query(list(texts), n_threads=n_threads)]
+        return [
+            [i for i, _ in hits] for hits in self._inner.query(list(texts), n_threads=n_threads)
+        ]
 
     def merge(self, other: MinHashLSH) -> None:
         """Add every document of ``other`` (same settings required, ids must not overlap).
@@ -583,7 +589,7 @@ def shared_passages(
     >>> p.loc[0, "text_b"]
     'The minister said on Tuesday that the talks would resume soon'
     """
-    pd = _dependencies.pandas("shared_passages")
+    pdm = _dependencies.pandas("shared_passages")
     corpus = _as_corpus(corpus)
     for name, value, low in (("min_words", min_words, 1), ("max_gap", max_gap, 0)):
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
@@ -606,7 +612,8 @@ def shared_passages(
         )
         for da, sa, ea, db, sb, eb, words in rows
     ]
-    return pd.DataFrame.from_records(records, columns=_PASSAGE_COLUMNS)
+    frame: pd.DataFrame = pdm.DataFrame.from_records(records, columns=_PASSAGE_COLUMNS)
+    return frame
 
 
 # --------------------------------------------------------------------------------------------
@@ -671,11 +678,12 @@ class Reuse:
 
     def passages_frame(self) -> pd.DataFrame:
         """The passages as a DataFrame (one row per passage, columns as the attributes)."""
-        pd = _dependencies.pandas("Reuse.passages_frame")
-        return pd.DataFrame(
+        pdm = _dependencies.pandas("Reuse.passages_frame")
+        frame: pd.DataFrame = pdm.DataFrame(
             [p.__dict__ for p in self.passages],
             columns=["source", "start", "end", "source_start", "source_end", "words", "text"],
         )
+        return frame
 
 
 def reuse(

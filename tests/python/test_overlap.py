@@ -49,7 +49,8 @@ def test_overlap_by_outlet_labels_and_values() -> None:
     assert 0.5 < m.values[1, 2] < 1.0  # not the other way round
     assert np.all(np.diag(m.values) == 1.0)
     df = m.to_pandas()
-    assert list(df.index) == m.labels and df.loc["Wire", "Ledger"] == 1.0
+    assert list(df.index) == m.labels
+    assert df.loc["Wire", "Ledger"] == 1.0
     j = presslens.overlap(corpus, measure="jaccard")
     c = presslens.overlap(corpus, measure="cosine")
     for x in (j, c):
@@ -68,7 +69,9 @@ def test_overlap_deterministic_across_threads(demo: presslens.Corpus, measure: s
 def test_overlap_matrix_pickles(demo: presslens.Corpus) -> None:
     m = presslens.overlap(demo, measure="cosine")
     back = pickle.loads(pickle.dumps(m))
-    assert back == m and back.labels == m.labels and back.measure == "cosine"
+    assert back == m
+    assert back.labels == m.labels
+    assert back.measure == "cosine"
 
 
 def test_overlap_bad_input() -> None:
@@ -87,7 +90,9 @@ def test_overlap_bad_input() -> None:
 def test_short_and_empty_documents_are_defined() -> None:
     m = presslens.overlap(["two words", "two words", "", "other"], by="document", ngram=5)
     assert not np.isnan(m.values).any()
-    assert m.values[0, 1] == 1.0 and m.values[2, 2] == 0.0 and m.values[0, 3] == 0.0
+    assert m.values[0, 1] == 1.0
+    assert m.values[2, 2] == 0.0
+    assert m.values[0, 3] == 0.0
     pairs = presslens.near_duplicates(["two words", "two words", "", ""])
     assert pairs.to_dict("records") == [{"a": 0, "b": 1, "similarity": 1.0}]
 
@@ -95,7 +100,8 @@ def test_short_and_empty_documents_are_defined() -> None:
 def test_one_outlet_only() -> None:
     corpus = presslens.Corpus([{"text": BASE, "outlet": "Wire"}, {"text": "x y", "outlet": "Wire"}])
     m = presslens.overlap(corpus, measure="jaccard")
-    assert m.labels == ["Wire"] and m.values.tolist() == [[1.0]]
+    assert m.labels == ["Wire"]
+    assert m.values.tolist() == [[1.0]]
 
 
 def test_one_huge_document() -> None:
@@ -103,7 +109,8 @@ def test_one_huge_document() -> None:
     m = presslens.overlap([huge, BASE], by="document")
     assert m.values[1, 0] == 1.0
     p = presslens.near_duplicates([huge, huge + " tail"])
-    assert len(p) == 1 and p.loc[0, "similarity"] > 0.9
+    assert len(p) == 1
+    assert p.loc[0, "similarity"] > 0.9
 
 
 # -- near duplicates --------------------------------------------------------------------------
@@ -167,7 +174,8 @@ def test_ten_thousand_identical_documents_stay_bounded() -> None:
     texts = [BASE] * 10_000
     pairs = presslens.near_duplicates(texts)
     assert len(pairs) == 9_999
-    assert (pairs["a"] == 0).all() and (pairs["similarity"] == 1.0).all()
+    assert (pairs["a"] == 0).all()
+    assert (pairs["similarity"] == 1.0).all()
     m = presslens.overlap(
         presslens.Corpus([{"text": t, "outlet": "o"} for t in texts]), measure="cosine"
     )
@@ -210,12 +218,15 @@ def test_minhash_lsh_stream_merge_pickle(demo: presslens.Corpus) -> None:
     src = demo[WIRE["source"]].text
     assert a.query([src]) == whole.query([src])
     hits = a.query([src])[0]
-    assert hits[0] == WIRE["source"] and set(WIRE["verbatim_copies"]) <= set(hits)
+    assert hits[0] == WIRE["source"]
+    assert set(WIRE["verbatim_copies"]) <= set(hits)
     back = pickle.loads(pickle.dumps(a))
-    assert back.ids == a.ids and len(back) == len(demo)
+    assert back.ids == a.ids
+    assert len(back) == len(demo)
     assert back.query(texts) == a.query(texts)
     assert presslens.MinHashLSH.from_bytes(a.to_bytes()).query([src]) == a.query([src])
-    assert "bands=" in repr(a) and a.bands * a.rows <= 128
+    assert "bands=" in repr(a)
+    assert a.bands * a.rows <= 128
 
 
 def test_minhash_lsh_errors() -> None:
@@ -268,8 +279,10 @@ def test_shared_passages_tolerate_edits() -> None:
     p = presslens.shared_passages([a, b])
     assert len(p) == 1
     row = p.iloc[0]
-    assert row.text_a.startswith("The port strike") and "Monday" in row.text_a
-    assert "Tuesday" in row.text_b and row.text_b.endswith("automated cranes")
+    assert row.text_a.startswith("The port strike")
+    assert "Monday" in row.text_a
+    assert "Tuesday" in row.text_b
+    assert row.text_b.endswith("automated cranes")
 
 
 def test_shared_passages_non_ascii_offsets() -> None:
@@ -278,7 +291,8 @@ def test_shared_passages_non_ascii_offsets() -> None:
     p = presslens.shared_passages([a, b])
     row = p.iloc[0]
     assert row.text_a == row.text_b == a[row.start_a : row.end_a]
-    assert row.text_a.startswith("The port") and row.text_a.endswith("stalled")
+    assert row.text_a.startswith("The port")
+    assert row.text_a.endswith("stalled")
 
 
 @pytest.mark.parametrize("n_threads", [2, 8])
@@ -302,19 +316,23 @@ def test_reuse_demo_labels(demo: presslens.Corpus) -> None:
     wire = demo[WIRE["source"]].text
     for doc in WIRE["verbatim_copies"]:
         r = presslens.reuse(demo[doc].text, [wire])
-        assert r.share > 0.8 and r.label == "wholly-derived"
+        assert r.share > 0.8
+        assert r.label == "wholly-derived"
     for doc in WIRE["edited_copies"]:
         r = presslens.reuse(demo[doc].text, [wire])
-        assert 0.5 < r.share < 0.9 and r.label != "non-derived"
+        assert 0.5 < r.share < 0.9
+        assert r.label != "non-derived"
     for doc in TRUTH["story_ids"]["other"]:
         r = presslens.reuse(demo[doc].text, [wire])
-        assert r.label == "non-derived" and r.share < 0.1
+        assert r.label == "non-derived"
+        assert r.share < 0.1
 
 
 def test_reuse_passages_and_keys() -> None:
     article = "Chip thief jailed. " + BASE.replace("Monday", "Tuesday")
     r = presslens.reuse(article, {"pa-1": BASE, "pa-2": "Nothing in common here."})
-    assert r.passages and all(p.source == "pa-1" for p in r.passages)
+    assert r.passages
+    assert all(p.source == "pa-1" for p in r.passages)
     for p in r.passages:
         assert article[p.start : p.end] == p.text
     assert BASE[r.passages[0].source_start : r.passages[0].source_end].startswith("The port")
@@ -329,7 +347,8 @@ def test_reuse_bad_input() -> None:
     with pytest.raises(presslens.InvalidArgumentError):
         presslens.reuse("a", "a source")
     r = presslens.reuse("", [])
-    assert r.share == 0.0 and r.label == "non-derived"
+    assert r.share == 0.0
+    assert r.label == "non-derived"
 
 
 # -- properties -------------------------------------------------------------------------------
@@ -344,6 +363,7 @@ def test_similarities_are_bounded_and_symmetric(x: list[str], y: list[str]) -> N
     j = presslens.overlap([a, b], by="document", measure="jaccard", ngram=3).values
     c = presslens.overlap([a, b], by="document", measure="containment", ngram=3).values
     assert j[0, 1] == j[1, 0]
-    assert ((c >= 0) & (c <= 1)).all() and not np.isnan(c).any()
+    assert ((c >= 0) & (c <= 1)).all()
+    assert not np.isnan(c).any()
     if x:
         assert c[0, 0] == 1.0

@@ -11,11 +11,10 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import shared_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-import _meter as meter  # noqa: E402
+import _meter as meter
 
 pytestmark = pytest.mark.shared
 
