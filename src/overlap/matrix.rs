@@ -103,49 +103,25 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
     let per_doc: Vec<Vec<u64>> = parallel::map(threads, texts, |t| {
         shingles_of(&th.hashes(t.as_ref()), ngram)
     });
-    // 2. Per unit: sorted (shingle, count).
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, &u) in unit.iter().enumerate() {
-        members[u as usize].push(i);
+    // 2. Distribute (shingle, unit) occurrences into ranges by the top 8 bits of the hash.
+    let mut buckets: Vec<Vec<(u64, u32)>> = vec![Vec::new(); PARTS];
+    for (d, sh) in per_doc.iter().enumerate() {
+        for &h in sh {
+            buckets[(h >> 56) as usize].push((h, unit[d]));
+        }
     }
-    let units: Vec<Vec<(u64, u32)>> = parallel::map(threads, &members, |docs| {
-        let mut all: Vec<u64> = Vec::with_capacity(docs.iter().map(|&d| per_doc[d].len()).sum());
-        for &d in docs {
-            all.extend_from_slice(&per_doc[d]);
-        }
-        all.sort_unstable();
-        let mut out: Vec<(u64, u32)> = Vec::new();
-        for h in all {
-            match out.last_mut() {
-                Some((x, c)) if *x == h => *c += 1,
-                _ => out.push((h, 1)),
-            }
-        }
-        out
-    });
     drop(per_doc);
-    let sizes: Vec<u64> = units.iter().map(|u| u.len() as u64).collect();
-    // Range boundaries of each unit (its sorted vector cut by the top 8 bits).
-    let bounds: Vec<Vec<usize>> = parallel::map(threads, &units, |u| {
-        let mut b = Vec::with_capacity(PARTS + 1);
-        let mut k = 0;
-        for p in 0..PARTS {
-            b.push(k);
-            while k < u.len() && (u[k].0 >> 56) as usize == p {
-                k += 1;
-            }
-        }
-        b.push(u.len());
-        b
-    });
+    // One range as sorted (shingle, unit, count) entries.
     let gather = |p: usize| -> Vec<Entry> {
-        let mut e: Vec<Entry> = Vec::new();
-        for (ui, u) in units.iter().enumerate() {
-            for &(h, c) in &u[bounds[ui][p]..bounds[ui][p + 1]] {
-                e.push((h, ui as u32, c));
+        let mut occ = buckets[p].clone();
+        occ.sort_unstable();
+        let mut e: Vec<Entry> = Vec::with_capacity(occ.len());
+        for (h, u) in occ {
+            match e.last_mut() {
+                Some((x, y, c)) if *x == h && *y == u => *c += 1,
+                _ => e.push((h, u, 1)),
             }
         }
-        e.sort_unstable();
         e
     };
     let parts: Vec<usize> = (0..PARTS).collect();
@@ -163,8 +139,10 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
                     }
                     runs(&e, |run| {
                         for x in 0..run.len() {
-                            for y in x + 1..run.len() {
-                                acc.inter[run[x].1 as usize * n + run[y].1 as usize] += 1;
+                            let ux = run[x].1 as usize;
+                            acc.inter[ux * n + ux] += 1;
+                            for &(_, uy, _) in &run[x + 1..] {
+                                acc.inter[ux * n + uy as usize] += 1;
                             }
                         }
                     });
@@ -180,6 +158,9 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
                     a
                 },
             );
+            let sizes: Vec<u64> = (0..n)
+                .map(|i| acc.inter.get(i * n + i).copied().unwrap_or(0))
+                .collect();
             for i in 0..n {
                 for j in 0..n {
                     let inter = if i == j {
@@ -263,7 +244,7 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
             for i in 0..n {
                 for j in 0..n {
                     out[i * n + j] = if i == j {
-                        if sizes[i] > 0 {
+                        if norm[i] > 0.0 {
                             1.0
                         } else {
                             0.0
