@@ -55,12 +55,12 @@ def near_duplicates(
     seed: int = 0,
     verify: bool = True,
     n_threads: int | None = None,
-    weights: tuple[float, float] = (0.05, 0.95),
+    weights: tuple[float, float] = ...,
     params: tuple[int, int] | None = None,
     max_bucket: int = 200,
 ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64], npt.NDArray[np.float64]]: ...
 def lsh_params(
-    threshold: float, num_perm: int, weights: tuple[float, float] = (0.5, 0.5)
+    threshold: float, num_perm: int, weights: tuple[float, float] = ...
 ) -> tuple[int, int]: ...
 def shared_passages(
     texts: list[str], *, min_words: int = 8, max_gap: int = 3, n_threads: int | None = None
