@@ -14,6 +14,7 @@
 
 pub mod clean;
 pub mod error;
+pub mod overlap;
 pub mod parallel;
 pub mod text;
 

@@ -2,6 +2,9 @@
 
 from typing import Any, final
 
+import numpy as np
+import numpy.typing as npt
+
 __version__: str
 
 def normalize(
@@ -50,3 +53,65 @@ def clean_many(
     n_threads: int | None = None,
 ) -> list[_CleanedTuple]: ...
 def clean_reasons() -> list[str]: ...
+
+# -- overlap ----------------------------------------------------------------------------------
+def overlap_matrix(
+    texts: list[str],
+    units: list[int],
+    n_units: int,
+    *,
+    measure: str = "containment",
+    ngram: int = 5,
+    n_threads: int | None = None,
+) -> npt.NDArray[np.float64]: ...
+def near_duplicates(
+    texts: list[str],
+    *,
+    threshold: float = 0.8,
+    ngram: int = 5,
+    num_perm: int = 128,
+    seed: int = 0,
+    verify: bool = True,
+    n_threads: int | None = None,
+    weights: tuple[float, float] = ...,
+    params: tuple[int, int] | None = None,
+    max_bucket: int = 200,
+) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64], npt.NDArray[np.float64]]: ...
+def lsh_params(
+    threshold: float, num_perm: int, weights: tuple[float, float] = ...
+) -> tuple[int, int]: ...
+def shared_passages(
+    texts: list[str], *, min_words: int = 8, max_gap: int = 3, n_threads: int | None = None
+) -> list[tuple[int, int, int, int, int, int, int]]: ...
+def reuse(
+    text: str,
+    sources: list[str],
+    *,
+    n_threads: int | None = None,
+    options: tuple[int, int, int, int] | None = None,
+) -> tuple[float, float, list[float], str, int, list[tuple[int, int, int, int, int, int]]]: ...
+def reuse_features() -> list[str]: ...
+
+@final
+class MinHashLSH:
+    def __new__(
+        cls,
+        *,
+        threshold: float = 0.8,
+        num_perm: int = 128,
+        ngram: int = 5,
+        seed: int = 0,
+        params: tuple[int, int] | None = None,
+    ) -> MinHashLSH: ...
+    def insert(self, ids: list[str], texts: list[str], *, n_threads: int | None = None) -> None: ...
+    def query(
+        self, texts: list[str], *, n_threads: int | None = None
+    ) -> list[list[tuple[str, float]]]: ...
+    def merge(self, other: MinHashLSH) -> None: ...
+    def to_bytes(self) -> bytes: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> MinHashLSH: ...
+    def ids(self) -> list[str]: ...
+    def config(self) -> tuple[float, int, int, int, int, int]: ...
+    def __len__(self) -> int: ...
+    def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...

@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 mod clean;
 mod convert;
 mod errors;
+mod overlap;
 mod run;
 mod text;
 
@@ -17,5 +18,6 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     text::register(m)?;
     clean::register(m)?;
+    overlap::register(m)?;
     Ok(())
 }
