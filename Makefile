@@ -24,6 +24,7 @@ lint:  ## formatting, clippy, ruff, mypy --strict, stubtest
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --features python -- -D warnings
+	! grep -rlE '^\s*use pyo3|pyo3::|#\[py(function|class|methods|module)' src --include='*.rs' | grep -v '^src/python/'
 	$(PY) -m ruff check python tests benchmarks
 	$(PY) -m ruff format --check python tests benchmarks
 	$(PY) -m mypy

@@ -1,7 +1,9 @@
 """The ``presslens`` command line.
 
 ``presslens demo`` runs the main job on the bundled demo corpus; ``presslens stats PATH`` runs
-it on your articles (a folder of .txt files, .jsonl, .csv or .parquet).
+it on your articles (a folder of .txt files, .jsonl, .csv or .parquet). The main job cleans
+the texts (``--raw`` skips that), reports what was removed, then per-outlet statistics and
+top terms.
 """
 
 from __future__ import annotations
@@ -19,7 +21,14 @@ from presslens.corpus import Corpus
 from presslens.exceptions import CorpusFormatError, PressLensError
 from presslens.text import get_analyzer
 
-__all__ = ["load_corpus", "main", "outlet_table", "render_report", "top_terms"]
+__all__ = [
+    "cleaning_summary",
+    "load_corpus",
+    "main",
+    "outlet_table",
+    "render_report",
+    "top_terms",
+]
 
 
 def load_corpus(
@@ -126,6 +135,45 @@ def top_terms(
     }
 
 
+def cleaning_summary(corpus: Corpus) -> dict[str, Any]:
+    """What cleaning removed from a cleaned corpus, for the report.
+
+    Parameters
+    ----------
+    corpus
+        A corpus returned by :meth:`Corpus.clean` (documents carry ``raw`` and ``removed``).
+
+    Returns
+    -------
+    dict
+        ``raw_chars``, ``kept_chars``, ``removals`` and ``by_reason`` (reason to
+        ``[count, characters]``, most characters first). Empty when nothing was cleaned.
+    """
+    by_reason: dict[str, list[int]] = {}
+    raw_chars = kept_chars = removals = 0
+    cleaned = False
+    for doc in corpus:
+        if doc.raw is None:
+            continue
+        cleaned = True
+        raw_chars += len(doc.raw)
+        kept_chars += len(doc.text)
+        for r in doc.removed:
+            removals += 1
+            entry = by_reason.setdefault(r.reason, [0, 0])
+            entry[0] += 1
+            entry[1] += r.end - r.start
+    if not cleaned:
+        return {}
+    order = sorted(by_reason.items(), key=lambda kv: (-kv[1][1], kv[0]))
+    return {
+        "raw_chars": raw_chars,
+        "kept_chars": kept_chars,
+        "removals": removals,
+        "by_reason": dict(order),
+    }
+
+
 def render_report(corpus: Corpus, *, top: int = 8, n_threads: int | None = None) -> str:
     """The plain-text report ``presslens demo`` and ``presslens stats`` print.
 
@@ -146,8 +194,19 @@ def render_report(corpus: Corpus, *, top: int = 8, n_threads: int | None = None)
     lines = [
         f"presslens {__version__}: {len(corpus)} documents from {len(corpus.outlets)} outlets",
         "",
-        "Per outlet",
     ]
+    summary = cleaning_summary(corpus)
+    if summary:
+        share = summary["kept_chars"] / max(summary["raw_chars"], 1)
+        lines.append(
+            f"Cleaning: kept {share:.0%} of {summary['raw_chars']} characters; "
+            f"{summary['removals']} removals (reason: count, characters)"
+        )
+        for reason, (count, chars) in summary["by_reason"].items():
+            lines.append(f"  {reason:<14} {count:>5}  {chars:>8}")
+        lines.append("  (every removal: Corpus.cleaning_report())")
+        lines.append("")
+    lines.append("Per outlet")
     width = max([len(str(r["outlet"])) for r in table] + [6])
     lines.append(
         f"  {'outlet':<{width}}  {'docs':>5}  {'words':>7}  {'sentences':>9}  {'words/doc':>9}"
@@ -168,6 +227,7 @@ def _report_json(corpus: Corpus, top: int, n_threads: int | None) -> str:
         "documents": len(corpus),
         "outlets": outlet_table(corpus, n_threads=n_threads),
         "top_terms": {str(k): v for k, v in top_terms(corpus, n=top, n_threads=n_threads).items()},
+        "cleaning": cleaning_summary(corpus),
     }
     return json.dumps(data, indent=2, ensure_ascii=False)
 
@@ -183,6 +243,9 @@ def _build_parser() -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("--top", type=int, default=8, help="terms per outlet (default 8)")
         p.add_argument("--json", action="store_true", help="print JSON instead of a text report")
+        p.add_argument(
+            "--raw", action="store_true", help="analyse the texts as they are, without cleaning"
+        )
         p.add_argument(
             "--threads",
             type=int,
@@ -222,6 +285,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpus = load_demo()
         else:
             corpus = load_corpus(args.path, text=args.text, outlet=args.outlet, id=args.id)
+        if not args.raw:
+            corpus = corpus.clean(n_threads=args.threads)
         if args.json:
             print(_report_json(corpus, args.top, args.threads))
         else:

@@ -156,3 +156,36 @@ def test_python_m_presslens() -> None:
 
 def test_demo_path_is_packaged() -> None:
     assert demo_path().is_file()
+
+
+def test_cli_demo_reports_cleaning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "Cleaning: kept" in out
+    for reason in ("advertisement", "newsletter", "related", "caption"):
+        assert f"  {reason} " in out
+    assert main(["demo", "--raw"]) == 0
+    assert "Cleaning:" not in capsys.readouterr().out
+
+
+def test_cleaning_summary_counts_every_removal() -> None:
+    from presslens.cli import cleaning_summary
+
+    cleaned = load_demo().clean(n_threads=1)
+    summary = cleaning_summary(cleaned)
+    removed = [r for doc in cleaned for r in doc.removed]
+    assert summary["removals"] == len(removed)
+    assert sum(c for c, _ in summary["by_reason"].values()) == len(removed)
+    assert summary["kept_chars"] == sum(len(d.text) for d in cleaned)
+    assert cleaning_summary(load_demo()) == {}
+
+
+def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    from presslens._dependencies import require
+
+    # A None entry in sys.modules makes the import fail as if the package were absent.
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(presslens.MissingDependencyError, match=r"presslens\[plot\]") as info:
+        require("matplotlib", feature="OverlapMatrix.plot")
+    assert isinstance(info.value, ImportError)
+    assert "OverlapMatrix.plot needs" in str(info.value)
