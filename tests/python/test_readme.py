@@ -11,8 +11,8 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 def test_readme_python_blocks_run(capsys: object) -> None:
     blocks = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), flags=re.S)
     assert blocks
+    namespace: dict[str, object] = {}  # blocks build on each other, as in a notebook
     for block in blocks:
-        namespace: dict[str, object] = {}
         lines = block.splitlines()
         # A line "# <repr>" right after an expression states that expression's value.
         for i, line in enumerate(lines):
