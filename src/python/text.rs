@@ -2,9 +2,10 @@
 
 use std::sync::Arc;
 
-use ahash::AHashSet;
+use ahash::{AHashMap, AHashSet};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
+use pyo3::types::{PyList, PyString};
 
 use super::convert::OffsetMap;
 use super::run::{attached, detached, map_interruptible};
@@ -104,6 +105,45 @@ pub struct PyAnalyzer {
     stop_words: Option<Vec<String>>,
 }
 
+/// The terms of one document, back to back in one buffer, with their end offsets.
+struct DocTerms {
+    buf: String,
+    ends: Vec<usize>,
+}
+
+impl PyAnalyzer {
+    fn terms(&self, text: &str) -> DocTerms {
+        let mut doc = DocTerms {
+            buf: String::with_capacity(text.len()),
+            ends: Vec::with_capacity(text.len() / 6 + 1),
+        };
+        self.inner.terms_into(text, &mut doc.buf, &mut doc.ends);
+        doc
+    }
+}
+
+/// Build the Python list of one document's terms, reusing `str` objects through `cache`.
+fn terms_to_list<'py, 'a>(
+    py: Python<'py>,
+    doc: &'a DocTerms,
+    cache: &mut AHashMap<&'a str, Bound<'py, PyString>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut prev = 0;
+    let items: Vec<Bound<'py, PyString>> = doc
+        .ends
+        .iter()
+        .map(|&end| {
+            let term = &doc.buf[prev..end];
+            prev = end;
+            cache
+                .entry(term)
+                .or_insert_with(|| PyString::new(py, term))
+                .clone()
+        })
+        .collect();
+    PyList::new(py, items)
+}
+
 #[pymethods]
 impl PyAnalyzer {
     #[new]
@@ -135,20 +175,29 @@ impl PyAnalyzer {
     }
 
     /// Terms of one text.
-    fn tokenize(&self, py: Python<'_>, text: &str) -> PyResult<Vec<String>> {
-        detached(py, || Ok(self.inner.tokenize(text)))
+    fn tokenize<'py>(&self, py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> {
+        let doc = detached(py, || Ok(self.terms(text)))?;
+        let mut cache = AHashMap::new();
+        terms_to_list(py, &doc, &mut cache)
     }
 
     /// Terms of many texts, in parallel.
     #[pyo3(signature = (texts, *, n_threads = None))]
-    fn tokenize_many(
+    fn tokenize_many<'py>(
         &self,
-        py: Python<'_>,
+        py: Python<'py>,
         texts: Vec<PyBackedStr>,
         n_threads: Option<i64>,
-    ) -> PyResult<Vec<Vec<String>>> {
+    ) -> PyResult<Bound<'py, PyList>> {
         let t = threads(n_threads)?;
-        map_interruptible(py, t, &texts, |s| self.inner.tokenize(s))
+        let docs = map_interruptible(py, t, &texts, |s| self.terms(s))?;
+        // One Python str per distinct term of the batch, shared by every list that holds it.
+        let mut cache = AHashMap::new();
+        let out = PyList::empty(py);
+        for doc in &docs {
+            out.append(terms_to_list(py, doc, &mut cache)?)?;
+        }
+        Ok(out)
     }
 
     fn __reduce__(&self, py: Python<'_>) -> PyResult<(Py<PyAny>, (), Py<PyAny>)> {

@@ -264,18 +264,18 @@ impl Tokenizer {
         }
     }
 
-    /// The canonical form of one raw token: apostrophes and hyphens folded to ASCII, then
-    /// lower-cased if asked. Returns `None` for a stop word.
-    pub fn term(&self, raw: &str) -> Option<String> {
-        let mut t = String::with_capacity(raw.len());
+    /// Append the canonical form of one raw token to `buf`: apostrophes and hyphens folded to
+    /// ASCII, lower-cased if asked, stemmed if asked. Returns `false`, leaving `buf` as it was,
+    /// for a stop word.
+    pub fn push_term(&self, raw: &str, buf: &mut String) -> bool {
+        let start = buf.len();
         if raw.is_ascii() {
+            buf.push_str(raw);
             if self.lowercase {
-                t.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                t.push_str(raw);
+                buf[start..].make_ascii_lowercase();
             }
         } else {
-            t.extend(raw.chars().map(|c| {
+            let folded = raw.chars().map(|c| {
                 if is_apostrophe(c) {
                     '\''
                 } else if is_hyphen(c) {
@@ -283,29 +283,51 @@ impl Tokenizer {
                 } else {
                     c
                 }
-            }));
+            });
             if self.lowercase {
                 // Whole-word lower-casing: context-dependent mappings (Greek final sigma).
-                t = t.to_lowercase();
+                let word: String = folded.collect();
+                buf.push_str(&word.to_lowercase());
+            } else {
+                buf.extend(folded);
             }
         }
         if let Some(stop) = &self.stop_words {
+            let term = &buf[start..];
             let is_stop = if self.lowercase {
-                stop.contains(&t)
+                stop.contains(term)
             } else {
-                stop.contains(&t.to_lowercase())
+                stop.contains(&term.to_lowercase())
             };
             if is_stop {
-                return None;
+                buf.truncate(start);
+                return false;
             }
         }
         if let Some(stemmer) = &self.stemmer {
-            let stemmed = stemmer.stem(&t);
-            if let std::borrow::Cow::Owned(s) = stemmed {
-                return Some(s);
+            if let std::borrow::Cow::Owned(stemmed) = stemmer.stem(&buf[start..]) {
+                buf.truncate(start);
+                buf.push_str(&stemmed);
             }
         }
-        Some(t)
+        true
+    }
+
+    /// The canonical form of one raw token (see [`Tokenizer::push_term`]); `None` for a stop
+    /// word.
+    pub fn term(&self, raw: &str) -> Option<String> {
+        let mut t = String::with_capacity(raw.len());
+        self.push_term(raw, &mut t).then_some(t)
+    }
+
+    /// Append the terms of `text` to `buf` back to back, pushing the end offset of each term
+    /// in `buf` to `ends`: one allocation per document instead of one per term.
+    pub fn terms_into(&self, text: &str, buf: &mut String, ends: &mut Vec<usize>) {
+        for_each_token(text, |s, e| {
+            if self.push_term(&text[s..e], buf) {
+                ends.push(buf.len());
+            }
+        });
     }
 
     /// Tokens of `text` as terms.
