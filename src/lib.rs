@@ -14,6 +14,7 @@
 
 pub mod error;
 pub mod parallel;
+pub mod terms;
 pub mod text;
 
 pub use error::{Error, Result};
