@@ -155,7 +155,7 @@ fn run<T: Sync>(
         let mut pairs = Vec::new();
         for d in &docs[a..b] {
             features(d, &mut |f: &str| {
-                pairs.push(hash_feature(f, opts.n_features))
+                pairs.push(hash_feature(f, opts.n_features));
             });
             finish_row(&mut pairs, opts, &mut csr);
         }
@@ -172,7 +172,7 @@ pub fn hash_docs<S: AsRef<str> + Sync>(
     opts: &HashOptions,
 ) -> Csr<f64> {
     run(threads, docs, opts, |d, f| {
-        for_each_feature(analyzer, d.as_ref(), f)
+        for_each_feature(analyzer, d.as_ref(), f);
     })
 }
 

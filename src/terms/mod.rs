@@ -12,3 +12,7 @@ pub mod vocab;
 
 pub use analyzer::{AnalyzerKind, SkAnalyzer, StripAccents};
 pub use vocab::{count_docs, count_features, Csr, DocTermCounts};
+pub mod collocations;
+pub mod counts;
+pub mod distinctive;
+pub mod stats;

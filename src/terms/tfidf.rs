@@ -18,7 +18,8 @@ pub enum Norm {
     L2,
 }
 
-/// How counts become tf-idf values.
+/// How counts become tf-idf values (mirrors scikit-learn's flags one to one).
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TfidfOptions {
     /// Use 1 for every present term.

@@ -178,7 +178,7 @@ impl<'a> ChunkCounter<'a> {
                     let mut ids = std::mem::take(&mut self.tokens);
                     ids.clear();
                     char_ngrams(&text, a.ngram_range, |s| {
-                        ids.push(interner.string(s, |_| false))
+                        ids.push(interner.string(s, |_| false));
                     });
                     for &id in &ids {
                         self.add(id);
@@ -216,7 +216,31 @@ impl<'a> ChunkCounter<'a> {
                 }
             });
         }
-        let (lo, hi) = a.ngram_range;
+        self.add_ngrams(&toks);
+        self.tokens = toks;
+    }
+
+    /// Start a document given as a stream of tokens ([`Self::push_token`]).
+    pub fn start_tokens(&mut self) {
+        self.tokens.clear();
+    }
+
+    /// Add the next token of the current document (interned; stop words are not checked).
+    pub fn push_token(&mut self, t: &str) {
+        let id = self.interner.string(t, |_| false);
+        self.tokens.push(id);
+    }
+
+    /// Form the n-grams of the pushed tokens and end the document.
+    pub fn end_tokens(&mut self) {
+        let toks = std::mem::take(&mut self.tokens);
+        self.add_ngrams(&toks);
+        self.tokens = toks;
+        self.end_doc();
+    }
+
+    fn add_ngrams(&mut self, toks: &[u32]) {
+        let (lo, hi) = self.analyzer.ngram_range;
         for i in 0..toks.len() {
             let mut id = toks[i];
             if lo == 1 {
@@ -232,7 +256,6 @@ impl<'a> ChunkCounter<'a> {
                 }
             }
         }
-        self.tokens = toks;
     }
 
     /// Count one document given as its list of features (the Python fallback for callables).
