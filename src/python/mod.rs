@@ -8,6 +8,7 @@ use pyo3::prelude::*;
 mod convert;
 mod errors;
 mod run;
+mod terms;
 mod text;
 
 /// The native module `presslens._presslens`.
@@ -15,5 +16,6 @@ mod text;
 fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     text::register(m)?;
+    terms::register(m)?;
     Ok(())
 }
