@@ -25,6 +25,7 @@ from presslens.exceptions import (
     PressLensError,
     UnknownLanguageError,
 )
+from presslens.terms import TermCounts, collocations, distinctive_terms, term_counts, text_stats
 from presslens.text import (
     normalize,
     sentence_spans,
@@ -46,15 +47,20 @@ __all__ = [
     "MissingDependencyError",
     "NotFittedError",
     "PressLensError",
+    "TermCounts",
     "UnknownLanguageError",
     "__version__",
+    "collocations",
     "config",
+    "distinctive_terms",
     "normalize",
     "sentence_spans",
     "split_sentences",
     "stem",
     "stemmer_languages",
     "stop_words",
+    "term_counts",
+    "text_stats",
     "token_spans",
     "tokenize",
 ]

@@ -32,7 +32,7 @@ Examples
 >>> vec.get_feature_names_out().tolist()
 ['are', 'on', 'pause', 'resume', 'talks', 'today']
 >>> X.shape, round(float(X[1, vec.vocabulary_["talks"]]), 4)
-((2, 6), 0.7444)
+((2, 6), 0.7093)
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ Analyzer = Callable[[Any], list[str]]
 
 
 def _native_min_chars(pattern: str | None) -> int | None:
-    """Minimum token length when ``pattern`` is ``\\b\\w{k,}\\b`` (runs natively), else None."""
+    r"""Minimum token length when ``pattern`` is ``\\b\\w{k,}\\b`` (runs natively), else None."""
     if pattern is None:
         return None
     m = _NATIVE_PATTERN.match(pattern)
@@ -109,7 +109,9 @@ def strip_accents_ascii(s: str) -> str:
 
 def _english_stop_words() -> frozenset[str]:
     try:
-        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+        from sklearn.feature_extraction.text import (  # type: ignore[import-untyped, import-not-found, unused-ignore]
+            ENGLISH_STOP_WORDS,
+        )
     except ImportError:
         from presslens.text import stop_words
 
@@ -210,7 +212,12 @@ class _Params:
         return f"{type(self).__name__}({', '.join(changed)})"
 
     def __sklearn_tags__(self) -> Any:
-        from sklearn.utils import InputTags, Tags, TargetTags, TransformerTags
+        from sklearn.utils import (  # type: ignore[import-untyped, import-not-found, unused-ignore]
+            InputTags,
+            Tags,
+            TargetTags,
+            TransformerTags,
+        )
 
         return Tags(
             estimator_type=None,
@@ -306,11 +313,7 @@ class _VectorizerMixin(_Params):
                 "The parameter 'preprocessor' will not be used since 'analyzer' is callable'",
                 stacklevel=3,
             )
-        if (
-            self.ngram_range != (1, 1)
-            and self.ngram_range is not None
-            and callable(self.analyzer)
-        ):
+        if self.ngram_range != (1, 1) and self.ngram_range is not None and callable(self.analyzer):
             warnings.warn(
                 "The parameter 'ngram_range' will not be used since 'analyzer' is callable'",
                 stacklevel=3,
@@ -345,9 +348,8 @@ class _VectorizerMixin(_Params):
         """The native analyzer for these settings, or None when Python must run them."""
         if callable(self.analyzer) or self.preprocessor is not None:
             return None
-        if self.strip_accents is not None and self.strip_accents not in ("ascii", "unicode"):
-            if callable(self.strip_accents) or self.strip_accents:
-                return None
+        if self.strip_accents and self.strip_accents not in ("ascii", "unicode"):
+            return None
         if self.analyzer not in ("word", "char", "char_wb"):
             raise InvalidArgumentError(
                 f"{self.analyzer} is not a valid tokenization scheme/analyzer"
@@ -368,7 +370,7 @@ class _VectorizerMixin(_Params):
             lowercase=bool(self.lowercase),
             strip_accents=self.strip_accents or None,
             min_token_chars=min_chars,
-            ngram_range=tuple(self.ngram_range),
+            ngram_range=(int(self.ngram_range[0]), int(self.ngram_range[1])),
             stop_words=stop,
         )
 
@@ -487,7 +489,9 @@ class _VectorizerMixin(_Params):
             stop_words=self.get_stop_words(),
         )
 
-    def _word_ngrams(self, tokens: list[str], stop_words: frozenset[str] | None = None) -> list[str]:
+    def _word_ngrams(
+        self, tokens: list[str], stop_words: frozenset[str] | None = None
+    ) -> list[str]:
         if stop_words is not None:
             tokens = [w for w in tokens if w not in stop_words]
         min_n, max_n = self.ngram_range
@@ -568,7 +572,9 @@ class _NativeAnalyze:
         return self._native.analyze(self._decode(doc))  # type: ignore[no-any-return]
 
 
-def _preprocess(doc: str, accent_function: Callable[[str], str] | None = None, lower: bool = False) -> str:
+def _preprocess(
+    doc: str, accent_function: Callable[[str], str] | None = None, lower: bool = False
+) -> str:
     if lower:
         doc = doc.lower()
     if accent_function is not None:
@@ -853,7 +859,7 @@ binary, dtype
         arrays = counts.counts_csr(binary=bool(self.binary), n_threads=self.n_threads)
         return _csr(arrays, (counts.n_docs(), len(self.vocabulary_)), self.dtype)
 
-    def inverse_transform(self, X: Any) -> list[Any]:
+    def inverse_transform(self, X: Any) -> list[Any]:  # noqa: N803 (scikit-learn's name)
         """Terms with a non-zero entry in each row of ``X``.
 
         Parameters
@@ -871,10 +877,10 @@ binary, dtype
         indices = np.array(list(self.vocabulary_.values()))
         inverse = terms[np.argsort(indices)]
         if sp.issparse(X):
-            X = sp.csr_matrix(X)
-            return [inverse[X[i, :].nonzero()[-1]].ravel() for i in range(X.shape[0])]
-        X = np.asarray(X)
-        return [inverse[np.flatnonzero(X[i, :])].ravel() for i in range(X.shape[0])]
+            mat = sp.csr_matrix(X)
+            return [inverse[mat[i, :].nonzero()[-1]].ravel() for i in range(mat.shape[0])]
+        dense = np.asarray(X)
+        return [inverse[np.flatnonzero(dense[i, :])].ravel() for i in range(dense.shape[0])]
 
     def get_feature_names_out(self, input_features: Any = None) -> Any:
         """The terms, in column order.
@@ -1134,7 +1140,7 @@ dtype
         self.dtype = dtype
         self.n_threads = n_threads
 
-    def fit(self, X: Any, y: Any = None) -> HashingVectorizer:
+    def fit(self, X: Any, y: Any = None) -> HashingVectorizer:  # noqa: N803 (scikit-learn's name)
         """Validate parameters; the vectorizer is stateless.
 
         Parameters
@@ -1156,7 +1162,7 @@ dtype
         self._warn_for_unused_params()
         return self
 
-    def partial_fit(self, X: Any, y: Any = None) -> HashingVectorizer:
+    def partial_fit(self, X: Any, y: Any = None) -> HashingVectorizer:  # noqa: N803 (scikit-learn's name)
         """Do nothing (stateless), for API compatibility.
 
         Parameters
@@ -1170,7 +1176,7 @@ dtype
         """
         return self
 
-    def transform(self, X: Any) -> Any:
+    def transform(self, X: Any) -> Any:  # noqa: N803 (scikit-learn's name)
         """Hash the documents.
 
         Parameters
@@ -1206,7 +1212,7 @@ dtype
             arrays = _presslens.sk_hash_features(self._features(docs), **kwargs)
         return _csr(arrays, (len(docs), int(self.n_features)), self.dtype)
 
-    def fit_transform(self, X: Any, y: Any = None) -> Any:
+    def fit_transform(self, X: Any, y: Any = None) -> Any:  # noqa: N803 (scikit-learn's name)
         """Hash the documents (same as :meth:`transform`).
 
         Parameters
