@@ -4,7 +4,6 @@ from typing import Any, final
 
 import numpy as np
 import numpy.typing as npt
-from typing_extensions import disjoint_base
 
 __version__: str
 
@@ -42,7 +41,6 @@ class Analyzer:
 _CsrArrays = tuple[npt.NDArray[Any], npt.NDArray[np.int32], npt.NDArray[np.int64]]
 
 @final
-@disjoint_base
 class SkAnalyzer:
     def __new__(
         cls,
@@ -70,7 +68,6 @@ class SkAnalyzer:
     ) -> _CsrArrays: ...
 
 @final
-@disjoint_base
 class SkCounts:
     def n_docs(self) -> int: ...
     def vocabulary(self) -> list[str]: ...
@@ -92,7 +89,6 @@ class SkCounts:
     ) -> _CsrArrays: ...
 
 @final
-@disjoint_base
 class Vocabulary:
     def __new__(cls, terms: list[str], columns: list[int], n_cols: int) -> Vocabulary: ...
     def __len__(self) -> int: ...
