@@ -756,7 +756,7 @@ binary, dtype
         if self.fixed_vocabulary_:
             counts.align(self._native_vocabulary(), n_threads=self.n_threads)
             return counts
-        vocab_size = len(counts.vocabulary())
+        vocab_size = counts.n_terms()
         if vocab_size == 0:
             raise EmptyCorpusError(
                 "empty vocabulary; perhaps the documents only contain stop words"
@@ -835,7 +835,7 @@ binary, dtype
         """
         counts = self._fit_counts(raw_documents)
         arrays = counts.counts_csr(binary=bool(self.binary), n_threads=self.n_threads)
-        return _csr(arrays, (counts.n_docs(), len(self.vocabulary_)), self.dtype)
+        return _csr(arrays, (counts.n_docs(), counts.n_terms()), self.dtype)
 
     def transform(self, raw_documents: Any) -> Any:
         """Count the documents over the fitted vocabulary.
@@ -857,7 +857,7 @@ binary, dtype
         counts = self._count(docs)
         counts.align(self._native_vocabulary(), n_threads=self.n_threads)
         arrays = counts.counts_csr(binary=bool(self.binary), n_threads=self.n_threads)
-        return _csr(arrays, (counts.n_docs(), len(self.vocabulary_)), self.dtype)
+        return _csr(arrays, (counts.n_docs(), counts.n_terms()), self.dtype)
 
     def inverse_transform(self, X: Any) -> list[Any]:  # noqa: N803 (scikit-learn's name)
         """Terms with a non-zero entry in each row of ``X``.
@@ -1001,7 +1001,7 @@ binary, dtype, norm, use_idf, smooth_idf, sublinear_tf
             norm=self.norm,
             n_threads=self.n_threads,
         )
-        return _csr(arrays, (counts.n_docs(), len(self.vocabulary_)), self._out_dtype())
+        return _csr(arrays, (counts.n_docs(), counts.n_terms()), self._out_dtype())
 
     def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
         """Learn vocabulary and idf, and return the tf-idf matrix.

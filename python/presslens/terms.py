@@ -264,7 +264,7 @@ class TermCounts:
             share = vals / totals[rows]
         return pd.DataFrame(
             {
-                "group": groups[rows],
+                "group": pd.Series(groups[rows], dtype=object),
                 "term": terms[cols] if len(vocab) else np.empty(0, dtype=object),
                 "count": vals.astype(np.int64),
                 "share": share,
@@ -568,7 +568,7 @@ def distinctive_terms(
     vocab = np.asarray(counts._vocab, dtype=object)
     return pd.DataFrame(
         {
-            "group": groups[g],
+            "group": pd.Series(groups[g], dtype=object),
             "term": vocab[w] if len(vocab) else np.empty(0, dtype=object),
             "count": c,
             "log_odds": lo,

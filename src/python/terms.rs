@@ -248,6 +248,11 @@ impl SkCounts {
         self.with(|c| c.n_docs())
     }
 
+    /// Number of terms (columns).
+    fn n_terms(&self) -> usize {
+        self.with(|c| c.vocab.len())
+    }
+
     /// The sorted vocabulary.
     fn vocabulary(&self) -> Vec<String> {
         self.with(|c| c.vocab.clone())
