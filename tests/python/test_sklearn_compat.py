@@ -153,7 +153,7 @@ def test_errors_match_sklearn() -> None:
     with pytest.raises(ValueError, match="After pruning, no terms remain. Try a lower min_df or a higher max_df."):
         pl.TfidfVectorizer(min_df=2).fit(["talks one", "pause two"])
     with pytest.raises(ValueError, match="max_df corresponds to < documents than min_df"):
-        pl.CountVectorizer(min_df=3, max_df=1).fit(["a b", "b c"])
+        pl.CountVectorizer(min_df=3, max_df=1).fit(["a1 b1", "b1 c1"])
     with pytest.raises(ValueError, match="string object received"):
         pl.TfidfVectorizer().fit("just one string")
     with pytest.raises(presslens.CorpusFormatError, match=r"row 1.*None"):
