@@ -44,7 +44,6 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -227,6 +226,8 @@ class _Params:
         )
 
     def __getstate__(self) -> dict[str, Any]:
+        if self.__dict__.get("_native_vocab") is not None:
+            getattr(self, "vocabulary_", None)  # materialise the dict before pickling
         state = dict(self.__dict__)
         state.pop("_native_vocab", None)
         return state
@@ -717,22 +718,44 @@ binary, dtype
         self.fixed_vocabulary_ = True
         self.vocabulary_ = dict(vocabulary)
 
+    @property
+    def vocabulary_(self) -> dict[str, int]:
+        """Term to column index (built on first access from the native vocabulary)."""
+        d = self.__dict__.get("_vocabulary_dict")
+        if d is None:
+            native = self.__dict__.get("_native_vocab")
+            if native is None:
+                raise AttributeError(f"{type(self).__name__} has no attribute 'vocabulary_'")
+            d = {t: i for i, t in enumerate(native.terms())}
+            self.__dict__["_vocabulary_dict"] = d
+        return d  # type: ignore[no-any-return]
+
+    @vocabulary_.setter
+    def vocabulary_(self, value: Mapping[str, int]) -> None:
+        self.__dict__["_vocabulary_dict"] = dict(value)
+        self.__dict__["_native_vocab"] = None
+
+    def _has_vocabulary(self) -> bool:
+        d = self.__dict__
+        return d.get("_vocabulary_dict") is not None or d.get("_native_vocab") is not None
+
     def _check_vocabulary(self) -> None:
-        if not hasattr(self, "vocabulary_"):
+        if not self._has_vocabulary():
             self._validate_vocabulary()
             if not self.fixed_vocabulary_:
                 raise NotFittedError("Vocabulary not fitted or provided")
-        if len(self.vocabulary_) == 0:
+        if len(self._native_vocabulary()) == 0:
             raise InvalidArgumentError("Vocabulary is empty")
 
     def _native_vocabulary(self) -> Any:
-        cached = self.__dict__.get("_native_vocab")
-        if cached is not None and cached[0] is self.vocabulary_:
-            return cached[1]
-        terms = list(self.vocabulary_)
-        cols = [int(i) for i in self.vocabulary_.values()]
-        native = _presslens.Vocabulary(terms, cols, len(terms))
-        self.__dict__["_native_vocab"] = (self.vocabulary_, native)
+        native = self.__dict__.get("_native_vocab")
+        if native is not None:
+            return native
+        vocab = self.vocabulary_
+        native = _presslens.Vocabulary(
+            list(vocab), [int(i) for i in vocab.values()], len(vocab)
+        )
+        self.__dict__["_native_vocab"] = native
         return native
 
     # -- fitting ---------------------------------------------------------------------------
@@ -788,8 +811,8 @@ binary, dtype
                 vocab = counts.vocabulary()
                 removed = {vocab[i] for i in np.where(~mask)[0]}
                 counts.restrict(kept, n_threads=self.n_threads)
-        self.vocabulary_ = {t: i for i, t in enumerate(counts.vocabulary())}
-        self.__dict__.pop("_native_vocab", None)
+        self.__dict__["_native_vocab"] = counts.take_vocabulary()
+        self.__dict__["_vocabulary_dict"] = None
         self.stop_words_ = removed
         return counts
 
@@ -895,9 +918,7 @@ binary, dtype
         numpy.ndarray of object
         """
         self._check_vocabulary()
-        return np.asarray(
-            [t for t, i in sorted(self.vocabulary_.items(), key=itemgetter(1))], dtype=object
-        )
+        return np.asarray(self._native_vocabulary().terms(), dtype=object)
 
 
 class TfidfVectorizer(CountVectorizer):
@@ -1069,7 +1090,7 @@ binary, dtype, norm, use_idf, smooth_idf, sublinear_tf
         NotFittedError
             Before ``fit``.
         """
-        if not hasattr(self, "vocabulary_") or (self.use_idf and not hasattr(self, "idf_")):
+        if not self._has_vocabulary() or (self.use_idf and not hasattr(self, "idf_")):
             raise NotFittedError(
                 "The TF-IDF vectorizer is not fitted; call fit or fit_transform first"
             )

@@ -1,7 +1,7 @@
 //! Bindings for `crate::terms`: conversions only. Sparse matrices leave as numpy
 //! `(data, indices, indptr)` arrays moved without copying (`into_pyarray`).
 
-use std::sync::{Arc, Mutex};
+use std::sync::{Mutex, OnceLock};
 
 use ahash::{AHashMap, AHashSet};
 use numpy::{IntoPyArray, PyArray1, PyReadonlyArray1};
@@ -253,6 +253,18 @@ impl SkCounts {
         self.with(|c| c.vocab.len())
     }
 
+    /// Move the vocabulary out as a [`Vocabulary`] (the counts keep their columns).
+    fn take_vocabulary(&self) -> Vocabulary {
+        let terms = self.with(|c| {
+            let n = c.vocab.len();
+            std::mem::replace(&mut c.vocab, vec![String::new(); n])
+        });
+        Vocabulary {
+            terms,
+            index: OnceLock::new(),
+        }
+    }
+
     /// The sorted vocabulary.
     fn vocabulary(&self) -> Vec<String> {
         self.with(|c| c.vocab.clone())
@@ -319,19 +331,14 @@ impl SkCounts {
     ) -> PyResult<()> {
         let t = threads(n_threads)?;
         detached(py, || {
+            let index = vocabulary.index();
             self.with(|c| {
                 let map: Vec<u32> = c
                     .vocab
                     .iter()
-                    .map(|s| {
-                        vocabulary
-                            .index
-                            .get(s.as_str())
-                            .copied()
-                            .unwrap_or(u32::MAX)
-                    })
+                    .map(|s| index.get(s.as_str()).copied().unwrap_or(u32::MAX))
                     .collect();
-                c.remap(t, &map, vocabulary.len);
+                c.remap(t, &map, vocabulary.terms.len());
             });
             Ok(())
         })
@@ -409,37 +416,61 @@ impl SkCounts {
     }
 }
 
-/// A fixed vocabulary (term → column) for `transform`, built once and reused.
+/// A vocabulary (column → term) for `transform`; the term → column index is built on first
+/// use, so a `fit_transform` never pays for it.
 #[pyclass(name = "Vocabulary", module = "presslens._presslens", frozen)]
 pub struct Vocabulary {
-    index: Arc<AHashMap<String, u32>>,
-    len: usize,
+    terms: Vec<String>,
+    index: OnceLock<AHashMap<String, u32>>,
+}
+
+impl Vocabulary {
+    fn index(&self) -> &AHashMap<String, u32> {
+        self.index.get_or_init(|| {
+            self.terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.clone(), i as u32))
+                .collect()
+        })
+    }
 }
 
 #[pymethods]
 impl Vocabulary {
-    /// `terms[i]` is the term of column `i`; `n_cols` defaults to `len(terms)`.
+    /// `terms[k]` is the term of column `columns[k]`; columns must cover `0..n_cols` once.
     #[new]
     #[pyo3(signature = (terms, columns, n_cols))]
     fn new(terms: Vec<String>, columns: Vec<u32>, n_cols: usize) -> PyResult<Self> {
-        if terms.len() != columns.len() {
+        if terms.len() != columns.len() || terms.len() != n_cols {
             return Err(InvalidArgumentError::new_err(
-                "terms and columns differ in length",
+                "terms and columns must both have n_cols entries",
             ));
         }
-        if columns.iter().any(|&c| c as usize >= n_cols) {
-            return Err(InvalidArgumentError::new_err(
-                "a column index is out of range",
-            ));
+        let mut by_col: Vec<Option<String>> = vec![None; n_cols];
+        for (t, c) in terms.into_iter().zip(columns) {
+            match by_col.get_mut(c as usize) {
+                Some(slot @ None) => *slot = Some(t),
+                _ => {
+                    return Err(InvalidArgumentError::new_err(format!(
+                        "column {c} is out of range or repeated"
+                    )))
+                }
+            }
         }
         Ok(Vocabulary {
-            index: Arc::new(terms.into_iter().zip(columns).collect()),
-            len: n_cols,
+            terms: by_col.into_iter().map(Option::unwrap_or_default).collect(),
+            index: OnceLock::new(),
         })
     }
 
+    /// The terms in column order.
+    fn terms(&self) -> Vec<String> {
+        self.terms.clone()
+    }
+
     fn __len__(&self) -> usize {
-        self.len
+        self.terms.len()
     }
 }
 

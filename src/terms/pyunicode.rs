@@ -70,9 +70,9 @@ fn is_case_ignorable(c: char) -> bool {
 /// sigma rule, as CPython implements them).
 pub fn lower_into(text: &str, out: &mut String) {
     if text.is_ascii() {
-        out.reserve(text.len());
-        // SAFETY-free: ASCII lower-casing keeps the bytes ASCII.
-        out.extend(text.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
         return;
     }
     for (i, c) in text.char_indices() {

@@ -57,26 +57,6 @@ impl Interner {
     fn len(&self) -> usize {
         self.parent.len()
     }
-
-    /// The strings of all ids (n-grams joined with a space).
-    fn strings(self) -> Vec<String> {
-        let mut out: Vec<String> = vec![String::new(); self.parent.len()];
-        for (s, id) in self.strs {
-            out[id as usize] = s.into_string();
-        }
-        for id in 0..out.len() {
-            let (p, l) = self.parent[id];
-            if p != NONE {
-                let mut s =
-                    String::with_capacity(out[p as usize].len() + 1 + out[l as usize].len());
-                s.push_str(&out[p as usize]);
-                s.push(' ');
-                s.push_str(&out[l as usize]);
-                out[id] = s;
-            }
-        }
-        out
-    }
 }
 
 /// Sparse rows of one chunk: `ids[indptr[d]..indptr[d + 1]]` with `vals` counts.
@@ -117,10 +97,12 @@ pub struct ChunkCounter<'a> {
     tokens: Vec<u32>,
 }
 
-/// The partial state of one chunk: its terms (unsorted, local id = position; terms that were
-/// interned but never counted are `None`) and rows.
+/// The partial state of one chunk: its interned strings, the `(prefix, last)` structure of
+/// its n-gram ids, which ids were counted, and its rows (local ids).
 pub struct Partial {
-    terms: Vec<Option<String>>,
+    strs: Vec<(Box<str>, u32)>,
+    parent: Vec<(u32, u32)>,
+    counted: Vec<bool>,
     rows: Rows,
 }
 
@@ -269,15 +251,12 @@ impl<'a> ChunkCounter<'a> {
 
     /// Finish the chunk.
     pub fn finish(self) -> Partial {
-        let counted = self.counted;
-        let strings = self.interner.strings();
-        let terms = strings
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| counted.get(i).copied().unwrap_or(false).then_some(s))
-            .collect();
+        let mut counted = self.counted;
+        counted.resize(self.interner.len(), false);
         Partial {
-            terms,
+            strs: self.interner.strs.into_iter().collect(),
+            parent: self.interner.parent,
+            counted,
             rows: self.rows,
         }
     }
@@ -303,7 +282,7 @@ fn n_chunks(threads: Threads, n_docs: usize) -> usize {
     if t <= 1 {
         1
     } else {
-        (t * 4).min(n_docs.max(1))
+        (t * 2).min(n_docs.max(1))
     }
 }
 
@@ -338,43 +317,115 @@ pub fn count_features<S: AsRef<str> + Sync>(threads: Threads, docs: &[Vec<S>]) -
     merge(threads, partials)
 }
 
-/// Merge chunk partial states into one sorted vocabulary (deterministic k-way merge).
+/// Merge chunk partial states into one sorted vocabulary (deterministic k-way merges).
+///
+/// Strings are merged first into global ranks. Every term then gets a key: the ranks of its
+/// tokens (`[rank]` for a string, the prefix key plus the last token's rank for an n-gram).
+/// Word tokens never contain a character at or below the space, so ordering keys as `u32`
+/// sequences is the same as ordering the space-joined strings, and far cheaper.
 pub fn merge(threads: Threads, partials: Vec<Partial>) -> DocTermCounts {
-    // Sort each chunk's counted local ids by term (in parallel).
+    // 1. Global ranks of the interned strings.
     let order: Vec<Vec<u32>> = parallel::map(threads, &partials, |p| {
-        let mut v: Vec<u32> = (0..p.terms.len() as u32)
-            .filter(|&i| p.terms[i as usize].is_some())
-            .collect();
-        v.sort_unstable_by(|&a, &b| p.terms[a as usize].cmp(&p.terms[b as usize]));
+        let mut v: Vec<u32> = (0..p.strs.len() as u32).collect();
+        v.sort_unstable_by(|&a, &b| p.strs[a as usize].0.cmp(&p.strs[b as usize].0));
         v
     });
-    let term = |k: usize, i: u32| partials[k].terms[i as usize].as_deref().unwrap_or("");
-    let mut maps: Vec<Vec<u32>> = partials.iter().map(|p| vec![NONE; p.terms.len()]).collect();
+    let mut strings: Vec<&str> = Vec::new();
+    let mut str_rank: Vec<Vec<u32>> = partials
+        .iter()
+        .map(|p| vec![NONE; p.parent.len()])
+        .collect();
+    {
+        let mut heads = vec![0usize; order.len()];
+        loop {
+            let mut best: Option<&str> = None;
+            for (k, list) in order.iter().enumerate() {
+                if let Some(&i) = list.get(heads[k]) {
+                    let s: &str = &partials[k].strs[i as usize].0;
+                    if best.is_none_or(|b| s < b) {
+                        best = Some(s);
+                    }
+                }
+            }
+            let Some(best) = best else { break };
+            let g = strings.len() as u32;
+            for (k, list) in order.iter().enumerate() {
+                if let Some(&i) = list.get(heads[k]) {
+                    let (s, local) = &partials[k].strs[i as usize];
+                    if &**s == best {
+                        str_rank[k][*local as usize] = g;
+                        heads[k] += 1;
+                    }
+                }
+            }
+            strings.push(best);
+        }
+    }
+    // 2. Keys of every id, and each chunk's counted ids sorted by key.
+    let jobs: Vec<(&Partial, &Vec<u32>)> = partials.iter().zip(&str_rank).collect();
+    let keyed: Vec<(Vec<usize>, Vec<u32>, Vec<u32>)> =
+        parallel::map(threads, &jobs, |(p, rank)| {
+            let mut offs = Vec::with_capacity(p.parent.len() + 1);
+            let mut data: Vec<u32> = Vec::with_capacity(p.parent.len() * 2);
+            offs.push(0);
+            for (id, &(pre, last)) in p.parent.iter().enumerate() {
+                if pre == NONE {
+                    data.push(rank[id]);
+                } else {
+                    let (a, b) = (offs[pre as usize], offs[pre as usize + 1]);
+                    data.extend_from_within(a..b);
+                    data.push(rank[last as usize]);
+                }
+                offs.push(data.len());
+            }
+            let key = |i: u32| &data[offs[i as usize]..offs[i as usize + 1]];
+            let mut ids: Vec<u32> = (0..p.parent.len() as u32)
+                .filter(|&i| p.counted[i as usize])
+                .collect();
+            ids.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
+            (offs, data, ids)
+        });
+    // 3. K-way merge of the keys into the global vocabulary.
+    let key = |k: usize, i: u32| {
+        let (offs, data, _) = &keyed[k];
+        &data[offs[i as usize]..offs[i as usize + 1]]
+    };
+    let mut maps: Vec<Vec<u32>> = partials
+        .iter()
+        .map(|p| vec![NONE; p.parent.len()])
+        .collect();
     let mut vocab: Vec<String> = Vec::new();
-    let mut heads = vec![0usize; order.len()];
+    let mut heads = vec![0usize; keyed.len()];
     loop {
-        let mut best: Option<&str> = None;
-        for (k, list) in order.iter().enumerate() {
-            if let Some(&i) = list.get(heads[k]) {
-                let s = term(k, i);
-                if best.is_none_or(|b| s < b) {
-                    best = Some(s);
+        let mut best: Option<&[u32]> = None;
+        for (k, (_, _, ids)) in keyed.iter().enumerate() {
+            if let Some(&i) = ids.get(heads[k]) {
+                let kk = key(k, i);
+                if best.is_none_or(|b| kk < b) {
+                    best = Some(kk);
                 }
             }
         }
         let Some(best) = best else { break };
         let g = vocab.len() as u32;
-        for (k, list) in order.iter().enumerate() {
-            if let Some(&i) = list.get(heads[k]) {
-                if term(k, i) == best {
+        for (k, (_, _, ids)) in keyed.iter().enumerate() {
+            if let Some(&i) = ids.get(heads[k]) {
+                if key(k, i) == best {
                     maps[k][i as usize] = g;
                     heads[k] += 1;
                 }
             }
         }
-        vocab.push(best.to_string());
+        let mut term = String::new();
+        for (j, &r) in best.iter().enumerate() {
+            if j > 0 {
+                term.push(' ');
+            }
+            term.push_str(strings[r as usize]);
+        }
+        vocab.push(term);
     }
-    drop(order);
+    drop(keyed);
     let mut parts: Vec<Rows> = partials.into_iter().map(|p| p.rows).collect();
     for (r, m) in parts.iter_mut().zip(&maps) {
         for id in &mut r.ids {
