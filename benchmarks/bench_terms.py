@@ -80,7 +80,7 @@ def bench_memory() -> None:
             )
             out[which] = json.loads(res.stdout.strip().splitlines()[-1])
         s, p = out["sklearn"]["delta_mb"], out["presslens"]["delta_mb"]
-        print(f"  [{label}] scikit-learn {s:8.1f} MB   presslens {p:8.1f} MB   ratio {p / s:.2f}"
+        print(f"  [{label}] scikit-learn {s:8.1f} MB   presslens {p:8.1f} MB   ratio {p / max(s, 1e-9):.2f}"
               f"   (nnz {out['presslens']['nnz']} vs {out['sklearn']['nnz']})")
 
 

@@ -18,9 +18,36 @@ use crate::parallel::{self, Threads};
 
 const NONE: u32 = u32::MAX;
 
+/// Longest string kept inline in the interner.
+const INLINE: usize = 23;
+
+/// A string of at most [`INLINE`] bytes packed into 24 bytes, its length in the last byte.
+#[inline]
+fn inline_key(s: &str) -> [u64; 3] {
+    let mut b = [0u8; 24];
+    b[..s.len()].copy_from_slice(s.as_bytes());
+    b[23] = s.len() as u8;
+    [
+        u64::from_le_bytes(b[0..8].try_into().unwrap_or_default()),
+        u64::from_le_bytes(b[8..16].try_into().unwrap_or_default()),
+        u64::from_le_bytes(b[16..24].try_into().unwrap_or_default()),
+    ]
+}
+
+fn inline_str(k: &[u64; 3]) -> String {
+    let mut b = [0u8; 24];
+    for (i, w) in k.iter().enumerate() {
+        b[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
+    }
+    let len = b[23] as usize;
+    String::from_utf8_lossy(&b[..len]).into_owned()
+}
+
 /// Chunk-local interner of features.
 #[derive(Default)]
 struct Interner {
+    /// Strings of at most [`INLINE`] bytes, stored inline so a lookup never chases a pointer.
+    short: AHashMap<[u64; 3], u32>,
     strs: AHashMap<Box<str>, u32>,
     pairs: AHashMap<u64, u32>,
     /// `(prefix, last)` for pair ids, `(NONE, NONE)` for string ids.
@@ -32,14 +59,39 @@ struct Interner {
 impl Interner {
     #[inline]
     fn string(&mut self, s: &str, is_stop: impl FnOnce(&str) -> bool) -> u32 {
+        if s.len() <= INLINE {
+            let key = inline_key(s);
+            if let Some(&id) = self.short.get(&key) {
+                return id;
+            }
+            let id = self.new_string(s, is_stop);
+            self.short.insert(key, id);
+            return id;
+        }
         if let Some(&id) = self.strs.get(s) {
             return id;
         }
+        let id = self.new_string(s, is_stop);
+        self.strs.insert(s.into(), id);
+        id
+    }
+
+    fn new_string(&mut self, s: &str, is_stop: impl FnOnce(&str) -> bool) -> u32 {
         let id = self.parent.len() as u32;
         self.parent.push((NONE, NONE));
         self.stop.push(is_stop(s));
-        self.strs.insert(s.into(), id);
         id
+    }
+
+    /// Every interned string with its id.
+    fn into_strings(self) -> Vec<(Box<str>, u32)> {
+        let mut out: Vec<(Box<str>, u32)> = self.strs.into_iter().collect();
+        out.extend(
+            self.short
+                .into_iter()
+                .map(|(k, id)| (inline_str(&k).into(), id)),
+        );
+        out
     }
 
     #[inline]
@@ -252,10 +304,12 @@ impl<'a> ChunkCounter<'a> {
     /// Finish the chunk.
     pub fn finish(self) -> Partial {
         let mut counted = self.counted;
-        counted.resize(self.interner.len(), false);
+        let mut interner = self.interner;
+        counted.resize(interner.len(), false);
+        let parent = std::mem::take(&mut interner.parent);
         Partial {
-            strs: self.interner.strs.into_iter().collect(),
-            parent: self.interner.parent,
+            strs: interner.into_strings(),
+            parent,
             counted,
             rows: self.rows,
         }
