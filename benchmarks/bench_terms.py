@@ -24,7 +24,9 @@ NGRAMS = {"uni": (1, 1), "uni+bi": (1, 2)}
 
 
 def compare(a, b, va, vb) -> float:
-    assert va.get_feature_names_out().tolist() == vb.get_feature_names_out().tolist(), "vocabulary differs"
+    assert va.get_feature_names_out().tolist() == vb.get_feature_names_out().tolist(), (
+        "vocabulary differs"
+    )
     d = abs(a - b)
     return float(d.max()) if d.nnz else 0.0
 
@@ -35,14 +37,22 @@ def bench_tfidf(texts: list[str]) -> None:
     from presslens.sklearn import TfidfVectorizer
 
     size = mb(texts)
-    print(f"\nTfidfVectorizer.fit_transform, default settings, reuters21578: {len(texts)} docs, {size:.1f} MB")
+    print(
+        f"\nTfidfVectorizer.fit_transform, default settings, reuters21578: {len(texts)} docs, {size:.1f} MB"
+    )
     for label, ngram in NGRAMS.items():
-        sk_t, sk_x = median_time(lambda ngram=ngram: SkTfidf(ngram_range=ngram).fit_transform(texts), repeats=3)
+        sk_t, sk_x = median_time(
+            lambda ngram=ngram: SkTfidf(ngram_range=ngram).fit_transform(texts), repeats=3
+        )
         sk_vec = SkTfidf(ngram_range=ngram).fit(texts)
-        print(f"  [{label}] scikit-learn                 {sk_t * 1000:9.1f} ms  {size / sk_t:7.1f} MB/s")
+        print(
+            f"  [{label}] scikit-learn                 {sk_t * 1000:9.1f} ms  {size / sk_t:7.1f} MB/s"
+        )
         for n in (1, 2):
             t, x = median_time(
-                lambda n=n, ngram=ngram: TfidfVectorizer(ngram_range=ngram, n_threads=n).fit_transform(texts),
+                lambda n=n, ngram=ngram: TfidfVectorizer(
+                    ngram_range=ngram, n_threads=n
+                ).fit_transform(texts),
                 repeats=5,
             )
             vec = TfidfVectorizer(ngram_range=ngram, n_threads=n).fit(texts)
@@ -76,12 +86,17 @@ def bench_memory() -> None:
         for which in ("sklearn", "presslens"):
             res = subprocess.run(
                 [sys.executable, __file__, "--memory-child", which, label],
-                capture_output=True, text=True, check=True, cwd=Path(__file__).parent,
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=Path(__file__).parent,
             )
             out[which] = json.loads(res.stdout.strip().splitlines()[-1])
         s, p = out["sklearn"]["delta_mb"], out["presslens"]["delta_mb"]
-        print(f"  [{label}] scikit-learn {s:8.1f} MB   presslens {p:8.1f} MB   ratio {p / max(s, 1e-9):.2f}"
-              f"   (nnz {out['presslens']['nnz']} vs {out['sklearn']['nnz']})")
+        print(
+            f"  [{label}] scikit-learn {s:8.1f} MB   presslens {p:8.1f} MB   ratio {p / max(s, 1e-9):.2f}"
+            f"   (nnz {out['presslens']['nnz']} vs {out['sklearn']['nnz']})"
+        )
 
 
 def bench_term_counts() -> None:
@@ -95,12 +110,21 @@ def bench_term_counts() -> None:
             records.append({"text": r.get("text") or "", "outlet": places[0], "id": str(r["id"])})
     corpus = presslens.Corpus(records)
     size = mb(corpus.texts)
-    print(f"\nterm_counts(corpus, by='outlet') over reuters21578 ({len(corpus)} docs, {size:.1f} MB, "
-          f"outlet = first place, {len(corpus.outlets)} groups)")
+    print(
+        f"\nterm_counts(corpus, by='outlet') over reuters21578 ({len(corpus)} docs, {size:.1f} MB, "
+        f"outlet = first place, {len(corpus.outlets)} groups)"
+    )
     for n in (1, 2):
-        t, tc = median_time(lambda n=n: presslens.term_counts(corpus, by="outlet", n_threads=n), repeats=5)
-        print(f"  {n} thread(s): {t * 1000:8.1f} ms  {size / t:7.1f} MB/s  ({len(tc.vocabulary)} terms)")
-    t, _ = median_time(lambda: presslens.term_counts(corpus, by="outlet", ngram_range=(1, 2), n_threads=2), repeats=3)
+        t, tc = median_time(
+            lambda n=n: presslens.term_counts(corpus, by="outlet", n_threads=n), repeats=5
+        )
+        print(
+            f"  {n} thread(s): {t * 1000:8.1f} ms  {size / t:7.1f} MB/s  ({len(tc.vocabulary)} terms)"
+        )
+    t, _ = median_time(
+        lambda: presslens.term_counts(corpus, by="outlet", ngram_range=(1, 2), n_threads=2),
+        repeats=3,
+    )
     print(f"  uni+bigrams, 2 threads: {t * 1000:8.1f} ms  {size / t:7.1f} MB/s")
 
 

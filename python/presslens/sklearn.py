@@ -728,7 +728,7 @@ binary, dtype
                 raise AttributeError(f"{type(self).__name__} has no attribute 'vocabulary_'")
             d = {t: i for i, t in enumerate(native.terms())}
             self.__dict__["_vocabulary_dict"] = d
-        return d  # type: ignore[no-any-return]
+        return d
 
     @vocabulary_.setter
     def vocabulary_(self, value: Mapping[str, int]) -> None:
@@ -752,9 +752,7 @@ binary, dtype
         if native is not None:
             return native
         vocab = self.vocabulary_
-        native = _presslens.Vocabulary(
-            list(vocab), [int(i) for i in vocab.values()], len(vocab)
-        )
+        native = _presslens.Vocabulary(list(vocab), [int(i) for i in vocab.values()], len(vocab))
         self.__dict__["_native_vocab"] = native
         return native
 

@@ -19,9 +19,17 @@ pd = pytest.importorskip("pandas")
 pytest.importorskip("scipy")
 
 DOCS = [
-    {"text": "Talks are on pause, the Kremlin said. Talks may resume.", "outlet": "tass.com", "id": "t1"},
+    {
+        "text": "Talks are on pause, the Kremlin said. Talks may resume.",
+        "outlet": "tass.com",
+        "id": "t1",
+    },
     {"text": "The ceasefire talks collapsed; sanctions loom.", "outlet": "bbc.com", "id": "b1"},
-    {"text": "Sanctions, sanctions and more sanctions, the minister said.", "outlet": "bbc.com", "id": "b2"},
+    {
+        "text": "Sanctions, sanctions and more sanctions, the minister said.",
+        "outlet": "bbc.com",
+        "id": "b2",
+    },
     {"text": "", "outlet": "tass.com", "id": "t2"},
     {"text": "Prime minister Oli met the prime minister of India.", "id": "x1"},
 ]
@@ -35,10 +43,11 @@ def corpus() -> Corpus:
 def test_term_counts_by_document_and_outlet(corpus: Corpus) -> None:
     tc = presslens.term_counts(corpus)
     assert tc.groups == ["t1", "b1", "b2", "t2", "x1"]
-    X, vocab = tc.matrix()
-    assert X.shape == (5, len(vocab)) and vocab == sorted(vocab)
-    assert X[3].nnz == 0  # the empty document is a zero row
-    assert X[0, vocab.index("talks")] == 2
+    mat, vocab = tc.matrix()
+    assert mat.shape == (5, len(vocab))
+    assert vocab == sorted(vocab)
+    assert mat[3].nnz == 0  # the empty document is a zero row
+    assert mat[0, vocab.index("talks")] == 2
     by_outlet = presslens.term_counts(corpus, by="outlet")
     assert by_outlet.groups == ["tass.com", "bbc.com", None]
     wide = by_outlet.to_pandas("wide")
@@ -50,7 +59,8 @@ def test_term_counts_by_document_and_outlet(corpus: Corpus) -> None:
     top = by_outlet.top(2, group="bbc.com")
     assert top["term"].tolist() == ["sanctions", "said"] or top["term"].tolist()[0] == "sanctions"
     one = presslens.term_counts(corpus, by="corpus")
-    assert one.groups == ["corpus"] and one.matrix()[0].sum() == X.sum()
+    assert one.groups == ["corpus"]
+    assert one.matrix()[0].sum() == mat.sum()
     assert presslens.term_counts(corpus, by="title").groups == [None]
 
 
@@ -59,7 +69,8 @@ def test_options_and_pruning(corpus: Corpus) -> None:
     assert "talks" in tc.vocabulary
     assert all(tc.document_frequency[t] >= 2 for t in tc.vocabulary)
     stemmed = presslens.term_counts(corpus, stem=True, max_features=3)
-    assert len(stemmed.vocabulary) == 3 and "sanction" in stemmed.vocabulary
+    assert len(stemmed.vocabulary) == 3
+    assert "sanction" in stemmed.vocabulary
     with pytest.raises(presslens.InvalidArgumentError):
         presslens.term_counts(corpus, by="colour")
     with pytest.raises(presslens.InvalidArgumentError):
@@ -95,10 +106,14 @@ def test_thread_counts_are_identical() -> None:
 
 def test_distinctive_terms_match_reference(corpus: Corpus) -> None:
     extra = Corpus(
-        DOCS
-        + [
+        [
+            *DOCS,
             {"text": "Sanctions hit exports; the ruble fell.", "outlet": "bbc.com", "id": "b3"},
-            {"text": "Kremlin talks continue, Peskov said; talks talks.", "outlet": "tass.com", "id": "t3"},
+            {
+                "text": "Kremlin talks continue, Peskov said; talks talks.",
+                "outlet": "tass.com",
+                "id": "t3",
+            },
             {"text": "India and Nepal sign trade deal.", "outlet": "kathmandupost.com", "id": "k1"},
         ]
     )
@@ -121,14 +136,13 @@ def test_distinctive_terms_match_reference(corpus: Corpus) -> None:
 def test_collocations_match_reference(measure: str) -> None:
     texts = [d["text"] for d in DOCS] * 3 + ["New York is big. New York is old. A new cat."]
     got = presslens.collocations(texts, top=10, measure=measure, min_count=2)
-    sentences = [
-        presslens.tokenize(s) for t in texts for s in presslens.split_sentences(t)
-    ]
+    sentences = [presslens.tokenize(s) for t in texts for s in presslens.split_sentences(t)]
     ref = bigram_scores(sentences, measure, 2)
     ranked = sorted(ref.items(), key=lambda kv: (-kv[1][1], kv[0]))[:10]
     assert [(r.w1, r.w2) for r in got.itertuples()] == [k for k, _ in ranked]
     for r, (_, (count, score)) in zip(got.itertuples(), ranked, strict=True):
-        assert r.count == count and math.isclose(r.score, score, rel_tol=1e-9)
+        assert r.count == count
+        assert math.isclose(r.score, score, rel_tol=1e-9)
     with pytest.raises(presslens.InvalidArgumentError):
         presslens.collocations(texts, measure="dice")
 
@@ -137,10 +151,18 @@ def test_text_stats(corpus: Corpus) -> None:
     stats = presslens.text_stats(corpus)
     assert list(stats.index) == corpus.ids
     assert list(stats.columns) == [
-        "characters", "words", "sentences", "words_per_sentence", "type_token_ratio", "mtld",
-        "flesch_reading_ease", "flesch_kincaid_grade", "quote_share",
+        "characters",
+        "words",
+        "sentences",
+        "words_per_sentence",
+        "type_token_ratio",
+        "mtld",
+        "flesch_reading_ease",
+        "flesch_kincaid_grade",
+        "quote_share",
     ]
-    assert stats.loc["t2", "words"] == 0 and math.isnan(stats.loc["t2", "mtld"])
+    assert stats.loc["t2", "words"] == 0
+    assert math.isnan(stats.loc["t2", "mtld"])
     words = presslens.tokenize(DOCS[2]["text"])  # type: ignore[arg-type]
     assert math.isclose(stats.loc["b2", "mtld"], mtld(words), rel_tol=1e-12) or (
         math.isnan(stats.loc["b2", "mtld"]) and math.isnan(mtld(words))

@@ -3,6 +3,7 @@ bigram LLR/PMI, MTLD."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 
@@ -40,11 +41,13 @@ def _xlogx(k: float, e: float) -> float:
     return k * math.log(k / e) if k > 0 else 0.0
 
 
-def bigram_scores(sentences: list[list[str]], measure: str, min_count: int) -> dict[tuple[str, str], tuple[int, float]]:
+def bigram_scores(
+    sentences: list[list[str]], measure: str, min_count: int
+) -> dict[tuple[str, str], tuple[int, float]]:
     """Dunning's LLR or PMI of every bigram inside the given token sentences."""
     pairs: Counter[tuple[str, str]] = Counter()
     for s in sentences:
-        pairs.update(zip(s, s[1:]))
+        pairs.update(itertools.pairwise(s))
     first: Counter[str] = Counter()
     second: Counter[str] = Counter()
     for (a, b), k in pairs.items():
