@@ -3,8 +3,8 @@
 Run: ``python benchmarks/bench_terms.py`` (needs ../shared and scikit-learn; build with
 ``maturin develop --release``). Prints medians of repeated runs, ratios in the same run, checks
 that the answers are equal (same vocabulary, matrices within 1e-12) and compares peak memory
-(each side runs ``fit_transform`` once in a fresh subprocess; ``ru_maxrss`` after the call minus
-``ru_maxrss`` after loading the data).
+(each side runs ``fit_transform`` once in a fresh subprocess; peak RSS ``VmHWM`` during the call
+minus ``VmRSS`` before it).
 
 ``--grid`` also checks the whole settings grid of tests/python/test_sklearn_compat.py on the
 full reuters21578 and bbc_news corpora.
@@ -13,7 +13,6 @@ full reuters21578 and bbc_news corpora.
 from __future__ import annotations
 
 import json
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -63,9 +62,16 @@ def bench_tfidf(texts: list[str]) -> None:
             )
 
 
+def _status(field: str) -> float:
+    """A /proc/self/status memory field in MB (VmRSS, VmHWM)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def memory_child(which: str, ngram_label: str) -> None:
     texts = reuters_texts()
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     ngram = NGRAMS[ngram_label]
     if which == "sklearn":
         from sklearn.feature_extraction.text import TfidfVectorizer as Vec
@@ -73,14 +79,17 @@ def memory_child(which: str, ngram_label: str) -> None:
         from presslens.sklearn import TfidfVectorizer as Vec  # type: ignore[assignment]
     import scipy.sparse  # noqa: F401  (imported before the baseline by both sides)
 
-    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    # ru_maxrss survives fork+exec (it would report the parent's peak), so read VmHWM after
+    # resetting it to the current RSS through /proc/self/clear_refs.
+    Path("/proc/self/clear_refs").write_text("5")
+    base = _status("VmRSS")
     x = Vec(ngram_range=ngram).fit_transform(texts)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"delta_mb": (peak - base) / 1024, "nnz": int(x.nnz)}))
+    peak = _status("VmHWM")
+    print(json.dumps({"delta_mb": peak - base, "nnz": int(x.nnz)}))
 
 
 def bench_memory() -> None:
-    print("\nPeak memory of one fit_transform (ru_maxrss delta in a fresh process)")
+    print("\nPeak memory of one fit_transform (peak RSS delta in a fresh process)")
     for label in NGRAMS:
         out = {}
         for which in ("sklearn", "presslens"):

@@ -126,19 +126,16 @@ pub fn group_counts<S: AsRef<str> + Sync>(
     opts: &CountOptions,
 ) -> GroupCounts {
     let dc = doc_counts(threads, docs, opts);
-    from_doc_counts(threads, &dc, group_of, groups)
+    from_doc_counts(threads, dc, group_of, groups)
 }
 
 /// Sum document rows into group rows.
 pub fn from_doc_counts(
     threads: Threads,
-    dc: &DocTermCounts,
+    dc: DocTermCounts,
     group_of: &[u32],
     groups: Vec<String>,
 ) -> GroupCounts {
-    let doc_csr = dc.to_csr(threads, |_, c, out: &mut Vec<u64>| {
-        out.extend(c.iter().map(|&v| u64::from(v)));
-    });
     let df = dc.df();
     let n_docs = dc.n_docs();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
@@ -149,17 +146,26 @@ pub fn from_doc_counts(
     let identity =
         groups.len() == n_docs && group_of.iter().enumerate().all(|(d, &g)| g as usize == d);
     let counts = if identity {
-        doc_csr
+        dc.to_csr(threads, |_, c, out: &mut Vec<u64>| {
+            out.extend(c.iter().map(|&v| u64::from(v)));
+        })
     } else {
+        // Where each document's row lives: (part, row in part).
+        let mut at: Vec<(usize, usize)> = Vec::with_capacity(n_docs);
+        for (k, p) in dc.parts.iter().enumerate() {
+            at.extend((0..p.n_docs()).map(|r| (k, r)));
+        }
         let rows = parallel::map(threads, &members, |m| {
             let mut pairs: Vec<(i32, u64)> = Vec::new();
             for &d in m {
-                let (a, b) = (doc_csr.indptr[d] as usize, doc_csr.indptr[d + 1] as usize);
+                let (k, r) = at[d];
+                let p = &dc.parts[k];
+                let (a, b) = (p.indptr[r], p.indptr[r + 1]);
                 pairs.extend(
-                    doc_csr.indices[a..b]
+                    p.ids[a..b]
                         .iter()
-                        .copied()
-                        .zip(doc_csr.data[a..b].iter().copied()),
+                        .map(|&c| c as i32)
+                        .zip(p.vals[a..b].iter().map(|&v| u64::from(v))),
                 );
             }
             sum_sorted(pairs)
@@ -177,7 +183,7 @@ pub fn from_doc_counts(
         csr
     };
     GroupCounts {
-        vocab: dc.vocab.clone(),
+        vocab: dc.vocab,
         groups,
         counts,
         df,
