@@ -63,10 +63,9 @@ fn for_each_term(
         let raw = &text[s..e];
         if fast && raw.is_ascii() {
             buf.clear();
+            buf.push_str(raw);
             if opts.lowercase {
-                buf.extend(raw.bytes().map(|b| b.to_ascii_lowercase() as char));
-            } else {
-                buf.push_str(raw);
+                buf.make_ascii_lowercase();
             }
             if let Some(stop) = &opts.stop_words {
                 let hit = if opts.lowercase {
