@@ -154,7 +154,34 @@ pub fn from_doc_counts(
         for (k, p) in dc.parts.iter().enumerate() {
             at.extend((0..p.n_docs()).map(|r| (k, r)));
         }
+        let n_cols = dc.vocab.len();
         let rows = parallel::map(threads, &members, |m| {
+            let entries: usize = m
+                .iter()
+                .map(|&d| {
+                    let (k, r) = at[d];
+                    dc.parts[k].indptr[r + 1] - dc.parts[k].indptr[r]
+                })
+                .sum();
+            if entries > n_cols / 4 {
+                // Large group: dense accumulation, then the touched columns in order.
+                let mut dense = vec![0u64; n_cols];
+                let mut touched: Vec<u32> = Vec::new();
+                for &d in m {
+                    let (k, r) = at[d];
+                    let p = &dc.parts[k];
+                    for j in p.indptr[r]..p.indptr[r + 1] {
+                        let c = p.ids[j] as usize;
+                        if dense[c] == 0 {
+                            touched.push(p.ids[j]);
+                        }
+                        dense[c] += u64::from(p.vals[j]);
+                    }
+                }
+                touched.sort_unstable();
+                let vals = touched.iter().map(|&c| dense[c as usize]).collect();
+                return (touched.into_iter().map(|c| c as i32).collect(), vals);
+            }
             let mut pairs: Vec<(i32, u64)> = Vec::new();
             for &d in m {
                 let (k, r) = at[d];
