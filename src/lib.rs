@@ -16,6 +16,7 @@ pub mod clean;
 pub mod error;
 pub mod overlap;
 pub mod parallel;
+pub mod terms;
 pub mod text;
 
 pub use error::{Error, Result};

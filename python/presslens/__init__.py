@@ -35,6 +35,7 @@ from presslens.overlap import (
     reuse,
     shared_passages,
 )
+from presslens.terms import TermCounts, collocations, distinctive_terms, term_counts, text_stats
 from presslens.text import (
     normalize,
     sentence_spans,
@@ -66,6 +67,12 @@ __all__ = [
     "clean",
     "config",
     "near_duplicates",
+    "TermCounts",
+    "UnknownLanguageError",
+    "__version__",
+    "collocations",
+    "config",
+    "distinctive_terms",
     "normalize",
     "overlap",
     "reuse",
@@ -75,6 +82,8 @@ __all__ = [
     "stem",
     "stemmer_languages",
     "stop_words",
+    "term_counts",
+    "text_stats",
     "token_spans",
     "tokenize",
 ]

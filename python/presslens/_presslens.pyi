@@ -115,3 +115,115 @@ class MinHashLSH:
     def config(self) -> tuple[float, int, int, int, int, int]: ...
     def __len__(self) -> int: ...
     def __reduce__(self) -> tuple[Any, tuple[bytes]]: ...
+
+# -- terms (presslens.terms, presslens.sklearn) -----------------------------------------------
+
+_CsrArrays = tuple[npt.NDArray[Any], npt.NDArray[np.int32], npt.NDArray[np.int64]]
+
+@final
+class SkAnalyzer:
+    def __new__(
+        cls,
+        *,
+        analyzer: str = "word",
+        lowercase: bool = True,
+        strip_accents: str | None = None,
+        min_token_chars: int = 2,
+        ngram_range: tuple[int, int] = ...,
+        stop_words: list[str] | None = None,
+    ) -> SkAnalyzer: ...
+    def analyze(self, doc: str) -> list[str]: ...
+    def preprocess(self, doc: str) -> str: ...
+    def tokens(self, doc: str) -> list[str]: ...
+    def count(self, docs: list[str], *, n_threads: int | None = None) -> SkCounts: ...
+    def hash(
+        self,
+        docs: list[str],
+        *,
+        n_features: int,
+        alternate_sign: bool,
+        binary: bool,
+        norm: str | None,
+        n_threads: int | None = None,
+    ) -> _CsrArrays: ...
+
+@final
+class SkCounts:
+    def n_docs(self) -> int: ...
+    def n_terms(self) -> int: ...
+    def take_vocabulary(self) -> Vocabulary: ...
+    def vocabulary(self) -> list[str]: ...
+    def df(self) -> npt.NDArray[np.int64]: ...
+    def tf(self) -> npt.NDArray[np.int64]: ...
+    def df_keep(self, high: float | None, low: float | None) -> npt.NDArray[np.int64]: ...
+    def restrict(self, kept: npt.NDArray[np.int64], *, n_threads: int | None = None) -> None: ...
+    def align(self, vocabulary: Vocabulary, *, n_threads: int | None = None) -> None: ...
+    def counts_csr(self, *, binary: bool = False, n_threads: int | None = None) -> _CsrArrays: ...
+    def idf(self, *, smooth_idf: bool = True) -> npt.NDArray[np.float64]: ...
+    def tfidf_csr(
+        self,
+        *,
+        idf: npt.NDArray[np.float64] | None,
+        binary: bool,
+        sublinear_tf: bool,
+        norm: str | None,
+        n_threads: int | None = None,
+    ) -> _CsrArrays: ...
+
+@final
+class Vocabulary:
+    def __new__(cls, terms: list[str], columns: list[int], n_cols: int) -> Vocabulary: ...
+    def terms(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+
+def sk_count_features(features: list[list[str]], *, n_threads: int | None = None) -> SkCounts: ...
+def sk_hash_features(
+    features: list[list[str]],
+    *,
+    n_features: int,
+    alternate_sign: bool,
+    binary: bool,
+    norm: str | None,
+    n_threads: int | None = None,
+) -> _CsrArrays: ...
+def _py_lower(text: str) -> str: ...
+def _py_unidata_version() -> str: ...
+def group_counts(
+    texts: list[str],
+    group_of: npt.NDArray[np.int64],
+    n_groups: int,
+    *,
+    lowercase: bool = True,
+    stem: str | None = None,
+    stop_words: list[str] | None = None,
+    ngram_range: tuple[int, int] = ...,
+    n_threads: int | None = None,
+) -> tuple[list[str], _CsrArrays, npt.NDArray[np.int64], int, npt.NDArray[np.int64]]: ...
+def distinctive_terms(
+    data: npt.NDArray[np.int64],
+    indices: npt.NDArray[np.int32],
+    indptr: npt.NDArray[np.int64],
+    n_cols: int,
+    *,
+    top: int,
+    alpha: float,
+    min_count: int,
+    n_threads: int | None = None,
+) -> tuple[
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.int64],
+    npt.NDArray[np.float64],
+    npt.NDArray[np.float64],
+]: ...
+def collocations(
+    texts: list[str],
+    *,
+    top: int,
+    measure: str,
+    min_count: int,
+    lowercase: bool = True,
+    stop_words: list[str] | None = None,
+    n_threads: int | None = None,
+) -> list[tuple[str, str, int, float]]: ...
+def text_stats(texts: list[str], *, n_threads: int | None = None) -> list[list[float]]: ...

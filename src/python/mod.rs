@@ -10,6 +10,7 @@ mod convert;
 mod errors;
 mod overlap;
 mod run;
+mod terms;
 mod text;
 
 /// The native module `presslens._presslens`.
@@ -19,5 +20,6 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     text::register(m)?;
     clean::register(m)?;
     overlap::register(m)?;
+    terms::register(m)?;
     Ok(())
 }

@@ -1,0 +1,1 @@
+"""Pure-Python reference implementations (oracles for the tests; not shipped)."""
