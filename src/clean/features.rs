@@ -3,8 +3,6 @@
 
 use std::sync::OnceLock;
 
-use ahash::AHashSet;
-
 /// Number of white-space separated words containing a letter or digit.
 pub(crate) fn word_count(line: &str) -> usize {
     line.split_ascii_whitespace()
@@ -184,6 +182,29 @@ pub(crate) fn is_bare_url(line: &str) -> bool {
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
+/// Does the line report speech or look ahead (`said`, `says`, `told`, `will`, `would`)? Photo
+/// captions describe a picture; article sentences report and anticipate.
+pub(crate) fn reports(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        w.len() >= 4
+            && w.len() <= 5
+            && matches!(
+                w.to_ascii_lowercase().as_str(),
+                "said" | "says" | "told" | "will" | "would"
+            )
+    })
+}
+
+/// A row of figures (`Revs 10.6 mln vs 24.2 mln`, `Shr 30 cts vs 5.92 dlrs`): at least two
+/// words with digits, making up at least a quarter of the words.
+pub(crate) fn is_figures(line: &str, words: usize) -> bool {
+    let numeric = line
+        .split_ascii_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    numeric >= 2 && numeric * 4 >= words
+}
+
 /// Count of first-person plural pronouns (`we`, `our`, `us`): appeals speak as the outlet.
 pub(crate) fn we_count(line: &str) -> usize {
     line.split(|c: char| !c.is_alphabetic())
@@ -196,10 +217,12 @@ pub(crate) fn we_count(line: &str) -> usize {
         .count()
 }
 
-fn stop_set() -> &'static AHashSet<&'static str> {
-    static SET: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+/// Stop words, each packed by [`pack`] (lower-case ASCII, at most 16 bytes), sorted.
+fn stop_set() -> &'static [u128] {
+    static SET: OnceLock<Vec<u128>> = OnceLock::new();
     SET.get_or_init(|| {
-        "a about above after again against all also am an and any are as at be because been \
+        let mut v: Vec<u128> =
+            "a about above after again against all also am an and any are as at be because been \
          before being below between both but by can could did do does doing down during each \
          even ever every few for from further had has have having he her here hers herself him \
          himself his how however i if in into is it its itself just last like made make many \
@@ -209,25 +232,85 @@ fn stop_set() -> &'static AHashSet<&'static str> {
          through to told too two under until up upon us very was we were what when where \
          whether which while who whom why will with within without would year years yet you \
          your yours according week day days time times first"
-            .split_ascii_whitespace()
-            .collect()
+                .split_ascii_whitespace()
+                .map(|w| pack(w.as_bytes()))
+                .collect();
+        v.sort_unstable();
+        v
     })
+}
+
+/// Weekday and month names: capitalised, but not names of this article's actors or places.
+fn calendar_set() -> &'static [u128] {
+    static SET: OnceLock<Vec<u128>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<u128> =
+            "monday tuesday wednesday thursday friday saturday sunday january february \
+             march april may june july august september october november december jan feb mar \
+             apr jun jul aug sep sept oct nov dec"
+                .split_ascii_whitespace()
+                .map(|w| pack(w.as_bytes()))
+                .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Lower-case ASCII bytes (at most 16) packed into an integer (for set lookups without
+/// allocation).
+fn pack(w: &[u8]) -> u128 {
+    let mut x: u128 = 0;
+    for &b in w.iter().take(16) {
+        x = (x << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    x
+}
+
+/// Key of a (lower-cased) word: its first five bytes packed (ASCII), else FNV-1a of its first
+/// five characters with the top bit set, so the two kinds never collide.
+fn ascii_key(w: &[u8]) -> u64 {
+    let mut k: u64 = 0;
+    for &b in w.iter().take(5) {
+        k = (k << 8) | u64::from(b.to_ascii_lowercase());
+    }
+    k
 }
 
 /// Content-word keys of a line: words of at least three letters that are not stop words,
 /// lower-cased and truncated to five characters (a cheap, language-light stem: "negotiations"
 /// and "negotiators" both give "negot"). Distinct keys are appended to `out`.
 ///
-/// ASCII words are handled on bytes with a stack buffer (no allocation); other words go
-/// through Unicode lower-casing.
+/// With `entities`, only capitalised words that do not start a sentence are taken (names of
+/// people, places and organisations: "said Lunmark's minister"), weekday and month names aside.
+///
+/// ASCII words are handled on bytes (no allocation); other words go through Unicode
+/// lower-casing.
 pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
+    keys(line, out, false);
+}
+
+/// Keys of the names in a line (see [`content_keys`]).
+pub(crate) fn entity_keys(line: &str, out: &mut Vec<u64>) {
+    keys(line, out, true);
+}
+
+fn keys(line: &str, out: &mut Vec<u64>, entities: bool) {
     let stops = stop_set();
     let from = out.len();
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut buf = String::new();
+    // Does the next word start a sentence? (line start, or after `.`, `!`, `?`, `:`)
+    let mut initial = true;
     while i < bytes.len() {
-        if !(bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
+        let b = bytes[i];
+        if !(b.is_ascii_alphanumeric() || b >= 0x80) {
+            // `U.S.`, `48.5`: a full stop inside a token does not end a sentence.
+            if matches!(b, b'.' | b'!' | b'?' | b':')
+                && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                initial = true;
+            }
             i += 1;
             continue;
         }
@@ -237,38 +320,48 @@ pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
             ascii &= bytes[i] < 0x80;
             i += 1;
         }
+        let was_initial = initial;
+        initial = false;
         let w = &bytes[s..i];
+        if entities && ascii && (was_initial || !w[0].is_ascii_uppercase()) {
+            continue;
+        }
         if ascii {
             if w.len() < 3 || w.iter().all(u8::is_ascii_digit) {
                 continue;
             }
-            let mut low = [0u8; 12];
-            let n = w.len().min(12);
-            for (d, b) in low.iter_mut().zip(w) {
-                *d = b.to_ascii_lowercase();
-            }
             // Stop words are at most 10 letters: longer words skip the lookup.
-            if w.len() <= 10 {
-                if let Ok(lw) = std::str::from_utf8(&low[..n]) {
-                    if stops.contains(lw) {
-                        continue;
-                    }
-                }
+            if w.len() <= 10 && stops.binary_search(&pack(w)).is_ok() {
+                continue;
             }
-            out.push(fnv(&low[..n.min(5)]));
+            if entities && calendar_set().binary_search(&pack(w)).is_ok() {
+                continue;
+            }
+            out.push(ascii_key(w));
         } else {
             // Non-ASCII bytes may include punctuation (quotes, dashes): split on non-alphanumerics.
-            for w in line[s..i].split(|c: char| !c.is_alphanumeric()) {
+            for (k, w) in line[s..i].split(|c: char| !c.is_alphanumeric()).enumerate() {
                 if w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
+                    continue;
+                }
+                if entities && (!starts_upper(w) || (k == 0 && was_initial)) {
                     continue;
                 }
                 buf.clear();
                 buf.extend(w.chars().flat_map(char::to_lowercase));
-                if stops.contains(buf.as_str()) {
+                if buf.is_ascii() {
+                    let lw = buf.as_bytes();
+                    if lw.len() <= 10 && stops.binary_search(&pack(lw)).is_ok() {
+                        continue;
+                    }
+                    if entities && calendar_set().binary_search(&pack(lw)).is_ok() {
+                        continue;
+                    }
+                    out.push(ascii_key(lw));
                     continue;
                 }
                 let cut = buf.char_indices().nth(5).map_or(buf.len(), |(k, _)| k);
-                out.push(fnv(&buf.as_bytes()[..cut]));
+                out.push(fnv(&buf.as_bytes()[..cut]) | (1 << 63));
             }
         }
     }
@@ -276,6 +369,10 @@ pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
     tail.sort_unstable();
     let n = dedup_len(tail);
     out.truncate(from + n);
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn dedup_len(v: &mut [u64]) -> usize {

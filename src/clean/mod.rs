@@ -39,8 +39,9 @@ use memchr::memchr;
 use crate::parallel::{self, Threads};
 use cues::Scope;
 use features::{
-    all_caps, content_keys, ends_sentence, ends_with_full_date, find_date, find_url, is_bare_url,
-    is_prose, line_hash, single_sentence, starts_lower, we_count, word_count,
+    all_caps, content_keys, ends_sentence, ends_with_full_date, entity_keys, find_date, find_url,
+    is_bare_url, is_figures, is_prose, line_hash, reports, single_sentence, starts_lower, we_count,
+    word_count,
 };
 
 /// Why a span was removed. The set is fixed and documented.
@@ -292,14 +293,22 @@ struct Line {
 /// Minimum body words before an end-of-article cue opens a tail.
 const MIN_BODY_WORDS: usize = 25;
 
+/// Distinct names a held line must share with the body to resume the article.
+const MIN_SHARED_NAMES: usize = 2;
+
 struct Doc<'a> {
     text: &'a str,
     disp: String,
     markup: Vec<(usize, usize)>,
     lines: Vec<Line>,
     body: AHashMap<u64, u32>,
+    /// Names (capitalised words inside sentences) of the body lines absorbed so far.
+    names: AHashSet<u64>,
     title_keys: Vec<u64>,
     keys: Vec<u64>,
+    /// Body lines not yet absorbed: keys are only computed when a cohesion test needs them
+    /// (most documents have no end-of-article cue and never do).
+    queued: Vec<usize>,
 }
 
 impl Doc<'_> {
@@ -310,6 +319,7 @@ impl Doc<'_> {
     /// Weighted overlap of line `i`'s content words with the body so far: a word of the
     /// title counts 1, a word used in two or more body lines 1, in one body line 0.5.
     fn cohesion(&mut self, i: usize) -> f64 {
+        self.flush();
         self.keys.clear();
         let (d0, d1) = (self.lines[i].d0, self.lines[i].d1);
         content_keys(&self.disp[d0..d1], &mut self.keys);
@@ -330,12 +340,31 @@ impl Doc<'_> {
         total / self.keys.len() as f64
     }
 
-    fn absorb(&mut self, i: usize) {
+    /// Distinct names of line `i` (capitalised words inside its sentences) that the body so
+    /// far also names.
+    fn shared_names(&mut self, i: usize) -> usize {
+        self.flush();
         self.keys.clear();
         let (d0, d1) = (self.lines[i].d0, self.lines[i].d1);
-        content_keys(&self.disp[d0..d1], &mut self.keys);
-        for &k in &self.keys {
-            *self.body.entry(k).or_insert(0) += 1;
+        entity_keys(&self.disp[d0..d1], &mut self.keys);
+        self.keys.iter().filter(|k| self.names.contains(k)).count()
+    }
+
+    fn absorb(&mut self, i: usize) {
+        self.queued.push(i);
+    }
+
+    fn flush(&mut self) {
+        for q in std::mem::take(&mut self.queued) {
+            let (d0, d1) = (self.lines[q].d0, self.lines[q].d1);
+            self.keys.clear();
+            content_keys(&self.disp[d0..d1], &mut self.keys);
+            for &k in &self.keys {
+                *self.body.entry(k).or_insert(0) += 1;
+            }
+            self.keys.clear();
+            entity_keys(&self.disp[d0..d1], &mut self.keys);
+            self.names.extend(self.keys.iter().copied());
         }
     }
 }
@@ -347,8 +376,10 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
         markup: Vec::new(),
         lines: Vec::new(),
         body: AHashMap::new(),
+        names: AHashSet::new(),
         title_keys: Vec::new(),
         keys: Vec::new(),
+        queued: Vec::new(),
     };
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -390,6 +421,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
                 && ends_with_full_date(shown)
                 && !shown.contains(['"', '“', '”'])
                 && single_sentence(shown)
+                && !reports(shown)
             {
                 Class::Noise(Reason::Caption)
             } else {
@@ -474,12 +506,33 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
     }
 
     // ---- head: title, date, bylines, captions before the first prose line
-    let h = (0..n)
-        .find(|&i| {
-            matches!(doc.lines[i].class, Class::Body | Class::Soft(_))
-                && is_prose(doc.lines[i].words, doc.lines[i].terminal)
-        })
-        .unwrap_or(n);
+    // The head ends at the first prose line of the body. A cue line is not the body's first
+    // prose line, and an end-of-article cue after enough words ends the search: what follows
+    // it is another story, and the short lines before it (a table of results, a list of
+    // prices) are the article, not a head. Without a prose line nothing is removed on
+    // structure alone, and the end-of-article rules start at the first line.
+    let mut h = n;
+    let mut words_before = 0;
+    for (i, l) in doc.lines.iter().enumerate() {
+        if l.class == Class::Body && is_prose(l.words, l.terminal) {
+            h = i;
+            break;
+        }
+        // A row of figures (not a date line) starts the article: a table is not a head.
+        if l.class == Class::Body
+            && is_figures(doc.display(i), l.words)
+            && !(l.words <= 8 && find_date(doc.display(i)).is_some())
+        {
+            h = i;
+            break;
+        }
+        if l.trigger && words_before >= MIN_BODY_WORDS {
+            break;
+        }
+        if l.class == Class::Body {
+            words_before += l.words;
+        }
+    }
     let mut title: Option<usize> = None;
     if h < n {
         let body_head = |l: &Line| l.class == Class::Body;
@@ -522,8 +575,9 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
     }
 
     // ---- body: end-of-article blocks judged by cohesion
+    let h = if h == n { 0 } else { h };
     let mut body_words = 0;
-    for i in 0..h.min(n) {
+    for i in 0..h {
         match doc.lines[i].class {
             Class::Body => {
                 doc.absorb(i);
@@ -534,9 +588,11 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
         }
     }
     if let Some(t) = title {
-        doc.absorb(t);
         let mut keys = Vec::new();
         content_keys(doc.display(t), &mut keys);
+        for &k in &keys {
+            *doc.body.entry(k).or_insert(0) += 1;
+        }
         doc.title_keys = keys;
     }
     let mut tail: Option<Reason> = None;
@@ -581,7 +637,12 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
             }
             Class::Body => {
                 if let Some(t) = tail {
-                    if resumes(&doc.lines[i], t, doc.display(i)) && doc.cohesion(i) >= opts.cohesion
+                    // The article goes on when the line shares its words, or at least two
+                    // of its names (people, places): an article paragraph after an inline
+                    // box may bring many new words but keeps naming the same actors.
+                    if resumes(&doc.lines[i], t, doc.display(i))
+                        && (doc.cohesion(i) >= opts.cohesion
+                            || doc.shared_names(i) >= MIN_SHARED_NAMES)
                     {
                         resolve(&mut doc, &mut pending, true);
                         tail = None;
