@@ -5,12 +5,21 @@ use std::sync::OnceLock;
 
 /// Number of white-space separated words containing a letter or digit.
 pub(crate) fn word_count(line: &str) -> usize {
+    line.split_ascii_whitespace().filter(|w| is_word(w)).count()
+}
+
+fn is_word(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+}
+
+/// Does the line have at most `max` words (as counted by [`word_count`])? Stops early.
+pub(crate) fn at_most_words(line: &str, max: usize) -> bool {
     line.split_ascii_whitespace()
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphanumeric())
-                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
-        })
+        .filter(|w| is_word(w))
+        .take(max + 1)
         .count()
+        <= max
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '*', '_'];
@@ -138,6 +147,11 @@ pub(crate) fn find_date(line: &str) -> Option<String> {
 /// article sentences rarely do.
 pub(crate) fn ends_with_full_date(line: &str) -> bool {
     let t = line.trim_end().trim_end_matches('.');
+    // Cheap test first: a year is four digits at the end.
+    let tb = t.as_bytes();
+    if tb.len() < 12 || !tb[tb.len() - 4..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
     let words: Vec<&str> = t.rsplitn(4, ' ').collect();
     if words.len() < 3 {
         return false;
@@ -217,24 +231,25 @@ pub(crate) fn we_count(line: &str) -> usize {
         .count()
 }
 
+const STOPS: &str = "a about above after again against all also am an and any are as at be \
+     because been before being below between both but by can could did do does doing down \
+     during each even ever every few for from further had has have having he her here hers \
+     herself him himself his how however i if in into is it its itself just last like made \
+     make many may me might more most much must my myself new no nor not now of off on once \
+     one only or other our ours out over own per said same says say saying she should since \
+     so some still such than that the their theirs them then there these they this those \
+     though through to told too two under until up upon us very was we were what when where \
+     whether which while who whom why will with within without would year years yet you \
+     your yours according week day days time times first";
+
 /// Stop words, each packed by [`pack`] (lower-case ASCII, at most 16 bytes), sorted.
 fn stop_set() -> &'static [u128] {
     static SET: OnceLock<Vec<u128>> = OnceLock::new();
     SET.get_or_init(|| {
-        let mut v: Vec<u128> =
-            "a about above after again against all also am an and any are as at be because been \
-         before being below between both but by can could did do does doing down during each \
-         even ever every few for from further had has have having he her here hers herself him \
-         himself his how however i if in into is it its itself just last like made make many \
-         may me might more most much must my myself new no nor not now of off on once one only \
-         or other our ours out over own per said same says say saying she should since so some \
-         still such than that the their theirs them then there these they this those though \
-         through to told too two under until up upon us very was we were what when where \
-         whether which while who whom why will with within without would year years yet you \
-         your yours according week day days time times first"
-                .split_ascii_whitespace()
-                .map(|w| pack(w.as_bytes()))
-                .collect();
+        let mut v: Vec<u128> = STOPS
+            .split_ascii_whitespace()
+            .map(|w| pack(w.as_bytes()))
+            .collect();
         v.sort_unstable();
         v
     })
@@ -279,24 +294,29 @@ fn ascii_key(w: &[u8]) -> u64 {
 /// Content-word keys of a line: words of at least three letters that are not stop words,
 /// lower-cased and truncated to five characters (a cheap, language-light stem: "negotiations"
 /// and "negotiators" both give "negot"). Distinct keys are appended to `out`.
-///
-/// With `entities`, only capitalised words that do not start a sentence are taken (names of
-/// people, places and organisations: "said Lunmark's minister"), weekday and month names aside.
-///
+pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
+    keys(line, Some(out), None);
+}
+
+/// Keys of the names in a line: content words that are capitalised and do not start a
+/// sentence (people, places, organisations: "said Lunmark's minister"), weekday and month
+/// names aside.
+pub(crate) fn entity_keys(line: &str, out: &mut Vec<u64>) {
+    keys(line, None, Some(out));
+}
+
+/// Content-word keys and name keys of a line in one pass (either output may be absent).
 /// ASCII words are handled on bytes (no allocation); other words go through Unicode
 /// lower-casing.
-pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
-    keys(line, out, false);
-}
-
-/// Keys of the names in a line (see [`content_keys`]).
-pub(crate) fn entity_keys(line: &str, out: &mut Vec<u64>) {
-    keys(line, out, true);
-}
-
-fn keys(line: &str, out: &mut Vec<u64>, entities: bool) {
+pub(crate) fn keys(
+    line: &str,
+    mut content: Option<&mut Vec<u64>>,
+    mut names: Option<&mut Vec<u64>>,
+) {
     let stops = stop_set();
-    let from = out.len();
+    let mask = stop_mask();
+    let from_c = content.as_ref().map_or(0, |v| v.len());
+    let from_n = names.as_ref().map_or(0, |v| v.len());
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut buf = String::new();
@@ -316,59 +336,103 @@ fn keys(line: &str, out: &mut Vec<u64>, entities: bool) {
         }
         let s = i;
         let mut ascii = true;
-        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
-            ascii &= bytes[i] < 0x80;
+        let mut digits = true;
+        let mut packed: u128 = 0;
+        while i < bytes.len() {
+            let c = bytes[i];
+            if c.is_ascii_alphanumeric() {
+                digits &= c.is_ascii_digit();
+                if i - s < 16 {
+                    // `| 0x20` lower-cases letters and leaves digits alone.
+                    packed = (packed << 8) | u128::from(c | 0x20);
+                }
+            } else if c >= 0x80 {
+                ascii = false;
+            } else {
+                break;
+            }
             i += 1;
         }
         let was_initial = initial;
         initial = false;
-        let w = &bytes[s..i];
-        if entities && ascii && (was_initial || !w[0].is_ascii_uppercase()) {
-            continue;
-        }
+        let len = i - s;
         if ascii {
-            if w.len() < 3 || w.iter().all(u8::is_ascii_digit) {
+            if len < 3 || digits {
                 continue;
             }
-            // Stop words are at most 10 letters: longer words skip the lookup.
-            if w.len() <= 10 && stops.binary_search(&pack(w)).is_ok() {
+            if len <= 10
+                && mask[len] & (1u32 << ((bytes[s] | 0x20).wrapping_sub(b'a') & 31)) != 0
+                && stops.binary_search(&packed).is_ok()
+            {
                 continue;
             }
-            if entities && calendar_set().binary_search(&pack(w)).is_ok() {
-                continue;
+            let key = (packed >> (8 * (len.min(16) - len.min(5)))) as u64;
+            if let Some(out) = content.as_deref_mut() {
+                out.push(key);
             }
-            out.push(ascii_key(w));
+            if let Some(out) = names.as_deref_mut() {
+                if !was_initial
+                    && bytes[s].is_ascii_uppercase()
+                    && calendar_set().binary_search(&packed).is_err()
+                {
+                    out.push(key);
+                }
+            }
         } else {
             // Non-ASCII bytes may include punctuation (quotes, dashes): split on non-alphanumerics.
             for (k, w) in line[s..i].split(|c: char| !c.is_alphanumeric()).enumerate() {
                 if w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
                     continue;
                 }
-                if entities && (!starts_upper(w) || (k == 0 && was_initial)) {
-                    continue;
-                }
+                let name = starts_upper(w) && !(k == 0 && was_initial);
                 buf.clear();
                 buf.extend(w.chars().flat_map(char::to_lowercase));
-                if buf.is_ascii() {
+                let key = if buf.is_ascii() {
                     let lw = buf.as_bytes();
                     if lw.len() <= 10 && stops.binary_search(&pack(lw)).is_ok() {
                         continue;
                     }
-                    if entities && calendar_set().binary_search(&pack(lw)).is_ok() {
+                    if name && calendar_set().binary_search(&pack(lw)).is_ok() {
                         continue;
                     }
-                    out.push(ascii_key(lw));
-                    continue;
+                    ascii_key(lw)
+                } else {
+                    let cut = buf.char_indices().nth(5).map_or(buf.len(), |(k, _)| k);
+                    fnv(&buf.as_bytes()[..cut]) | (1 << 63)
+                };
+                if let Some(out) = content.as_deref_mut() {
+                    out.push(key);
                 }
-                let cut = buf.char_indices().nth(5).map_or(buf.len(), |(k, _)| k);
-                out.push(fnv(&buf.as_bytes()[..cut]) | (1 << 63));
+                if name {
+                    if let Some(out) = names.as_deref_mut() {
+                        out.push(key);
+                    }
+                }
             }
         }
     }
-    let tail = &mut out[from..];
-    tail.sort_unstable();
-    let n = dedup_len(tail);
-    out.truncate(from + n);
+    for (out, from) in [(content, from_c), (names, from_n)] {
+        if let Some(out) = out {
+            let tail = &mut out[from..];
+            tail.sort_unstable();
+            let n = dedup_len(tail);
+            out.truncate(from + n);
+        }
+    }
+}
+
+/// For each word length up to 10, a bit per first letter that some stop word has.
+fn stop_mask() -> &'static [u32; 11] {
+    static MASK: OnceLock<[u32; 11]> = OnceLock::new();
+    MASK.get_or_init(|| {
+        let mut m = [0u32; 11];
+        for w in STOPS.split_ascii_whitespace() {
+            if w.len() <= 10 {
+                m[w.len()] |= 1 << ((w.as_bytes()[0] - b'a') & 31);
+            }
+        }
+        m
+    })
 }
 
 fn starts_upper(s: &str) -> bool {

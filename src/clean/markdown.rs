@@ -15,6 +15,15 @@ pub(crate) struct LineMarkup {
     pub only_markup: bool,
 }
 
+/// Can this byte start markup, a control character or a BOM?
+fn special(b: u8) -> bool {
+    b < 0x20
+        || matches!(
+            b,
+            0x7F | 0xEF | b'\\' | b'!' | b'[' | b'<' | b'*' | b'_' | b'`' | b'~'
+        )
+}
+
 fn is_punct(b: u8) -> bool {
     b.is_ascii_punctuation()
 }
@@ -77,6 +86,16 @@ pub(crate) fn strip_line(
                 link_tail = None;
                 continue;
             }
+        }
+        // Skip plain text in one tight loop: only a few bytes can start markup.
+        let lim = link_tail.map_or(end, |(close, _)| close.max(i));
+        let mut j = i;
+        while j < lim && !special(bytes[j]) {
+            j += 1;
+        }
+        if j != i {
+            i = j;
+            continue;
         }
         let b = bytes[i];
         match b {

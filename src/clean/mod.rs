@@ -40,7 +40,7 @@ use crate::parallel::{self, Threads};
 use cues::Scope;
 use features::{
     all_caps, content_keys, ends_sentence, ends_with_full_date, entity_keys, find_date, find_url,
-    is_bare_url, is_figures, is_prose, line_hash, reports, single_sentence, starts_lower, we_count,
+    is_bare_url, is_figures, is_prose, reports, single_sentence, starts_lower, we_count,
     word_count,
 };
 
@@ -89,6 +89,11 @@ impl Reason {
         Reason::OffTopic,
         Reason::Markup,
     ];
+
+    /// Position in [`Reason::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
 
     /// The lower-case name used in Python (`"off-topic"` for [`Reason::OffTopic`]).
     pub fn as_str(self) -> &'static str {
@@ -251,7 +256,7 @@ where
     let outlet_names: Vec<&str> = (0..texts.len())
         .map(|i| outlets.get(i).map_or("", AsRef::as_ref))
         .collect();
-    let sets = repeated::repeated_sets(&lines, &outlet_names, opts);
+    let sets = repeated::repeated_sets(&lines, &outlet_names, opts, threads);
     drop(lines);
     parallel::map_range(threads, texts.len(), |i| {
         clean_doc(texts[i].as_ref(), opts, Some(&sets[i]))
@@ -369,7 +374,7 @@ impl Doc<'_> {
     }
 }
 
-fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) -> Doc<'a> {
+fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a> {
     let mut doc = Doc {
         text,
         disp: String::with_capacity(text.len()),
@@ -385,6 +390,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
     let mut pos = 0;
     let mut para = 0;
     let mut blank_before = false;
+    let mut raw_line = 0;
     while pos <= bytes.len() {
         let nl = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
         let raw = &text[pos..nl];
@@ -427,7 +433,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
             } else {
                 Class::Body
             };
-            let repeated = repeated.is_some_and(|set| set.contains(&line_hash(trimmed)));
+            let repeated = repeated.is_some_and(|r| r.get(raw_line).copied().unwrap_or(false));
             doc.lines.push(Line {
                 start,
                 end,
@@ -445,6 +451,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
             });
         }
         pos = nl + 1;
+        raw_line += 1;
     }
     doc
 }
@@ -469,7 +476,7 @@ fn tail_reason(tail: Reason, shown: &str) -> Reason {
     }
 }
 
-fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) -> Cleaned {
+fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Cleaned {
     let md = match opts.markdown {
         Markdown::Auto => markdown::looks_like_markdown(text),
         Markdown::Always => true,
