@@ -324,7 +324,7 @@ pub(crate) fn keys(
     let mut initial = true;
     while i < bytes.len() {
         let b = bytes[i];
-        if !(b.is_ascii_alphanumeric() || b >= 0x80) {
+        if CLASS[b as usize] == 0 {
             // `U.S.`, `48.5`: a full stop inside a token does not end a sentence.
             if matches!(b, b'.' | b'!' | b'?' | b':')
                 && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
@@ -335,45 +335,33 @@ pub(crate) fn keys(
             continue;
         }
         let s = i;
-        let mut ascii = true;
-        let mut digits = true;
-        let mut packed: u128 = 0;
-        while i < bytes.len() {
-            let c = bytes[i];
-            if c.is_ascii_alphanumeric() {
-                digits &= c.is_ascii_digit();
-                if i - s < 16 {
-                    // `| 0x20` lower-cases letters and leaves digits alone.
-                    packed = (packed << 8) | u128::from(c | 0x20);
-                }
-            } else if c >= 0x80 {
-                ascii = false;
-            } else {
-                break;
-            }
+        let mut high = 0u8;
+        while i < bytes.len() && CLASS[bytes[i] as usize] != 0 {
+            high |= bytes[i];
             i += 1;
         }
         let was_initial = initial;
         initial = false;
-        let len = i - s;
-        if ascii {
-            if len < 3 || digits {
+        let w = &bytes[s..i];
+        let len = w.len();
+        if high < 0x80 {
+            if len < 3 || (w[0] <= b'9' && w.iter().all(u8::is_ascii_digit)) {
                 continue;
             }
             if len <= 10
-                && mask[len] & (1u32 << ((bytes[s] | 0x20).wrapping_sub(b'a') & 31)) != 0
-                && stops.binary_search(&packed).is_ok()
+                && mask[len] & (1u32 << ((w[0] | 0x20).wrapping_sub(b'a') & 31)) != 0
+                && stops.binary_search(&pack(w)).is_ok()
             {
                 continue;
             }
-            let key = (packed >> (8 * (len.min(16) - len.min(5)))) as u64;
+            let key = ascii_key(w);
             if let Some(out) = content.as_deref_mut() {
                 out.push(key);
             }
             if let Some(out) = names.as_deref_mut() {
                 if !was_initial
-                    && bytes[s].is_ascii_uppercase()
-                    && calendar_set().binary_search(&packed).is_err()
+                    && w[0].is_ascii_uppercase()
+                    && calendar_set().binary_search(&pack(w)).is_err()
                 {
                     out.push(key);
                 }
@@ -421,6 +409,24 @@ pub(crate) fn keys(
     }
 }
 
+/// Byte classes for word scanning: 1 ASCII letter or digit, 2 non-ASCII, 0 other.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if c >= 0x80 {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// For each word length up to 10, a bit per first letter that some stop word has.
 fn stop_mask() -> &'static [u32; 11] {
     static MASK: OnceLock<[u32; 11]> = OnceLock::new();
@@ -465,28 +471,61 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 
 /// Hash of a line for cross-document comparison: ASCII letters lower-cased, digits folded to
 /// `0` (visit counters, dates), punctuation, markup and white space ignored.
+#[cfg(test)]
 pub(crate) fn line_hash(line: &str) -> u64 {
+    line_hash_words(line, 0).0
+}
+
+/// The byte each input byte contributes to [`line_hash`] (0: ignored).
+const NORM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            b'0'
+        } else if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase()
+        } else if c >= 0x80 {
+            c
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`line_hash`] and whether the line has at most `max` words (as [`word_count`] counts
+/// them), in one pass over an ASCII line.
+pub(crate) fn line_hash_words(line: &str, max: usize) -> (u64, bool) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut any = false;
+    let mut words = 0usize;
+    let mut counted = false;
     for &b in line.as_bytes() {
-        let c = if b.is_ascii_digit() {
-            b'0'
-        } else if b.is_ascii_alphabetic() {
-            b.to_ascii_lowercase()
-        } else if b >= 0x80 {
-            b
-        } else {
+        if b == b' ' || b == b'\t' || b == b'\r' || b == 0x0C {
+            counted = false;
             continue;
-        };
+        }
+        let c = NORM[b as usize];
+        if c == 0 {
+            continue;
+        }
+        if !counted && b < 0x80 {
+            counted = true;
+            words += 1;
+        }
         any = true;
         h ^= u64::from(c);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    if any {
-        h
+    let short = if line.is_ascii() {
+        words <= max
     } else {
-        0
-    }
+        at_most_words(line, max)
+    };
+    (if any { h } else { 0 }, short)
 }
 
 #[cfg(test)]

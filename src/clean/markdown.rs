@@ -15,13 +15,24 @@ pub(crate) struct LineMarkup {
     pub only_markup: bool,
 }
 
-/// Can this byte start markup, a control character or a BOM?
+/// Bytes that can start markup, a control character or a BOM.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c < 0x20
+            || matches!(
+                c,
+                0x7F | 0xEF | b'\\' | b'!' | b'[' | b'<' | b'*' | b'_' | b'`' | b'~'
+            );
+        b += 1;
+    }
+    t
+};
+
 fn special(b: u8) -> bool {
-    b < 0x20
-        || matches!(
-            b,
-            0x7F | 0xEF | b'\\' | b'!' | b'[' | b'<' | b'*' | b'_' | b'`' | b'~'
-        )
+    SPECIAL[b as usize]
 }
 
 fn is_punct(b: u8) -> bool {

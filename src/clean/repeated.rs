@@ -7,7 +7,7 @@
 
 use ahash::{AHashMap, AHashSet};
 
-use super::features::{at_most_words, line_hash};
+use super::features::line_hash_words;
 use super::CleanOptions;
 use crate::parallel::{self, Threads};
 
@@ -28,10 +28,10 @@ pub(crate) fn doc_lines(text: &str, max_short_words: usize) -> DocLines {
         let nl = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
         let line = &text[pos..nl];
         pos = nl + 1;
-        let h = line_hash(line);
+        let (h, short) = line_hash_words(line, max_short_words);
         by_line.push(h);
         if h != 0 && seen.insert(h) {
-            distinct.push((h, at_most_words(line, max_short_words)));
+            distinct.push((h, short));
         }
     }
     DocLines { by_line, distinct }
