@@ -93,13 +93,25 @@ class Cleaned:
     Cleaned(text='The ferry sailed on time, officials said.', removed=1 (newsletter: 1), ...)
     """
 
-    __slots__ = ("_original", "_packed", "_removed", "kept_ratio", "published", "text", "title", "url")
+    __slots__ = (
+        "_original",
+        "_packed",
+        "_removed",
+        "kept_ratio",
+        "published",
+        "text",
+        "title",
+        "url",
+    )
 
     text: str
     title: str | None
     url: str | None
     published: str | None
     kept_ratio: float
+    _removed: tuple[Removal, ...] | None
+    _original: str | None
+    _packed: bytes | None
 
     def __init__(
         self,
@@ -139,10 +151,10 @@ class Cleaned:
     @property
     def removed(self) -> tuple[Removal, ...]:
         """Every removed span (see the class documentation)."""
-        removed: tuple[Removal, ...] | None = self._removed
+        removed = self._removed
         if removed is None:
-            original: str = self._original
-            flat = memoryview(self._packed).cast("Q")
+            original = self._original or ""
+            flat = memoryview(self._packed or b"").cast("Q")
             removed = tuple(
                 Removal(s, e, REASONS[r], original[s:e])
                 for s, e, r in zip(flat[0::3], flat[1::3], flat[2::3], strict=True)
