@@ -256,16 +256,15 @@ fn accept(
 type Cue0 = (&'static str, Reason, Scope, bool);
 
 /// Prefer a cue that removes unconditionally over one that needs the cohesion test.
-fn prefer(best: Option<Cue>, pat: &Cue0) -> Option<Cue> {
+fn prefer(best: Option<Cue>, pat: &Cue0) -> Cue {
     let cue = Cue {
         reason: pat.1,
         scope: pat.2,
         trigger: pat.3,
     };
     match best {
-        None => Some(cue),
-        Some(b) if b.scope == Scope::Any && cue.scope != Scope::Any => Some(cue),
-        Some(b) => Some(b),
+        Some(b) if !(b.scope == Scope::Any && cue.scope != Scope::Any) => b,
+        _ => cue,
     }
 }
 
@@ -285,7 +284,7 @@ pub(crate) fn find(line: &str, words: usize, terminal: bool) -> Option<Cue> {
         for m in automaton().find_iter(line) {
             let pat = &CUES[m.pattern().as_usize()];
             if accept(bytes, m.start(), m.end(), pat, short, words, terminal) {
-                best = prefer(best, pat);
+                best = Some(prefer(best, pat));
             }
         }
     } else {
@@ -302,14 +301,14 @@ pub(crate) fn find(line: &str, words: usize, terminal: bool) -> Option<Cue> {
             if matches!(pat.2, Scope::Exact | Scope::Lead)
                 && accept(bytes, m.start(), m.end(), pat, short, words, terminal)
             {
-                best = prefer(best, pat);
+                best = Some(prefer(best, pat));
             }
         }
         let (ac, ids) = long_automaton();
         for m in ac.find_iter(line) {
             let pat = &CUES[ids[m.pattern().as_usize()]];
             if accept(bytes, m.start(), m.end(), pat, short, words, terminal) {
-                best = prefer(best, pat);
+                best = Some(prefer(best, pat));
             }
         }
     }
