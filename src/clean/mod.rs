@@ -345,14 +345,25 @@ impl Doc<'_> {
         total / self.keys.len() as f64
     }
 
-    /// Distinct names of line `i` (capitalised words inside its sentences) that the body so
-    /// far also names.
-    fn shared_names(&mut self, i: usize) -> usize {
+    /// Distinct names of line `i` (capitalised words inside its sentences): how many the body
+    /// so far also names, and how many it has.
+    fn shared_names(&mut self, i: usize) -> (usize, usize) {
         self.flush();
         self.keys.clear();
         let (d0, d1) = (self.lines[i].d0, self.lines[i].d1);
         entity_keys(&self.disp[d0..d1], &mut self.keys);
-        self.keys.iter().filter(|k| self.names.contains(k)).count()
+        let shared = self.keys.iter().filter(|k| self.names.contains(k)).count();
+        (shared, self.keys.len())
+    }
+
+    /// Does held line `i` go on with the article? It must share the body's words (cohesion)
+    /// without naming only strangers, or share at least two of its names.
+    fn continues(&mut self, i: usize, cohesion: f64) -> bool {
+        let (shared, own) = self.shared_names(i);
+        if shared >= MIN_SHARED_NAMES {
+            return true;
+        }
+        self.cohesion(i) >= cohesion && !(shared == 0 && own >= MIN_SHARED_NAMES)
     }
 
     fn absorb(&mut self, i: usize) {
@@ -646,10 +657,10 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Clea
                 if let Some(t) = tail {
                     // The article goes on when the line shares its words, or at least two
                     // of its names (people, places): an article paragraph after an inline
-                    // box may bring many new words but keeps naming the same actors.
-                    if resumes(&doc.lines[i], t, doc.display(i))
-                        && (doc.cohesion(i) >= opts.cohesion
-                            || doc.shared_names(i) >= MIN_SHARED_NAMES)
+                    // box may bring many new words but keeps naming the same actors. A
+                    // paragraph naming two or more people or places, none of them the
+                    // article's, is another story even when it shares common words.
+                    if resumes(&doc.lines[i], t, doc.display(i)) && doc.continues(i, opts.cohesion)
                     {
                         resolve(&mut doc, &mut pending, true);
                         tail = None;
