@@ -838,6 +838,23 @@ mod tests {
     }
 
     #[test]
+    fn names_decide_held_paragraphs() {
+        let text = "The harbour authority in Port Ellis said on Monday that the Marlow ferry \
+            company would resume crossings to Dunmore once the storm damage was repaired.\n\n\
+            Also read\n\nSchools close early for the holidays\n\n\
+            Tickets sold by Marlow for the Dunmore route will be honoured until April, and \
+            refunds are available at every office of the operator.\n\n\
+            Related Article\n\n\
+            The city council in Greyford voted to approve a new tram line linking the station \
+            with the campus at Hollins Rise, said Councillor Bea Strand of the port committee.";
+        let out = clean(text, &opts());
+        check_accounting(text, &out);
+        assert!(out.text.contains("Tickets sold by Marlow"), "{out:?}");
+        assert!(!out.text.contains("Schools close"), "{out:?}");
+        assert!(!out.text.contains("Greyford"), "{out:?}");
+    }
+
+    #[test]
     fn bad_inputs() {
         for text in [
             "",
