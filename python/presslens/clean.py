@@ -154,10 +154,14 @@ class Cleaned:
         removed = self._removed
         if removed is None:
             original = self._original or ""
-            flat = memoryview(self._packed or b"").cast("Q")
+            it = iter(memoryview(self._packed or b"").cast("Q").tolist())
+            # tuple.__new__ skips the named tuple's Python-level __new__ (fields are known).
+            new = tuple.__new__
             removed = tuple(
-                Removal(s, e, REASONS[r], original[s:e])
-                for s, e, r in zip(flat[0::3], flat[1::3], flat[2::3], strict=True)
+                [
+                    new(Removal, (s, e, REASONS[r], original[s:e]))
+                    for s, e, r in zip(it, it, it, strict=True)
+                ]
             )
             init = object.__setattr__
             init(self, "_removed", removed)
