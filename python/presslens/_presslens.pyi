@@ -38,7 +38,8 @@ class Analyzer:
     def __reduce__(self) -> tuple[Any, tuple[()], None]: ...
 
 # cleaning (src/python/clean.rs)
-_CleanedTuple = tuple[str, list[tuple[int, int, str]], str | None, str | None, str | None]
+# spans: native-endian u64 triples (start, end, index into clean_reasons()), Python indices
+_CleanedTuple = tuple[str, bytes, str | None, str | None, str | None]
 
 def clean_text(
     text: str, *, markdown: bool | None = None, repair_paragraphs: bool = True

@@ -13,7 +13,6 @@ of the same outlet are removed as ``"repeated"``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from presslens import _presslens
@@ -72,7 +71,6 @@ class Removal(NamedTuple):
         return f"Removal({self.start}, {self.end}, {self.reason!r}, {shown!r})"
 
 
-@dataclass(frozen=True, slots=True)
 class Cleaned:
     r"""The result of :func:`clean`.
 
@@ -81,7 +79,8 @@ class Cleaned:
     text
         The article body: paragraphs separated by a blank line.
     removed
-        Every removed span, sorted by start, non-overlapping.
+        Every removed span, sorted by start, non-overlapping (built on first access: batch
+        cleaning does not pay for records nobody reads).
     title, url, published
         Found in the text (``published`` as ``YYYY-MM-DD``), else ``None``.
     kept_ratio
@@ -94,12 +93,101 @@ class Cleaned:
     Cleaned(text='The ferry sailed on time, officials said.', removed=1 (newsletter: 1), ...)
     """
 
+    __slots__ = (
+        "_original",
+        "_packed",
+        "_removed",
+        "kept_ratio",
+        "published",
+        "text",
+        "title",
+        "url",
+    )
+
     text: str
-    removed: tuple[Removal, ...]
     title: str | None
     url: str | None
     published: str | None
     kept_ratio: float
+    _removed: tuple[Removal, ...] | None
+    _original: str | None
+    _packed: bytes | None
+
+    def __init__(
+        self,
+        text: str,
+        removed: tuple[Removal, ...],
+        title: str | None,
+        url: str | None,
+        published: str | None,
+        kept_ratio: float,
+    ) -> None:
+        init = object.__setattr__
+        init(self, "text", text)
+        init(self, "_removed", tuple(removed))
+        init(self, "_original", None)
+        init(self, "_packed", None)
+        init(self, "title", title)
+        init(self, "url", url)
+        init(self, "published", published)
+        init(self, "kept_ratio", kept_ratio)
+
+    @classmethod
+    def _native(cls, original: str, raw: tuple[Any, ...]) -> Cleaned:
+        """Wrap a native result; the removals are decoded when first read."""
+        text, packed, title, url, published = raw
+        self = cls.__new__(cls)
+        init = object.__setattr__
+        init(self, "text", text)
+        init(self, "_removed", None)
+        init(self, "_original", original)
+        init(self, "_packed", packed)
+        init(self, "title", title)
+        init(self, "url", url)
+        init(self, "published", published)
+        init(self, "kept_ratio", len(text) / len(original) if original else 0.0)
+        return self
+
+    @property
+    def removed(self) -> tuple[Removal, ...]:
+        """Every removed span (see the class documentation)."""
+        removed = self._removed
+        if removed is None:
+            original = self._original or ""
+            it = iter(memoryview(self._packed or b"").cast("Q").tolist())
+            # tuple.__new__ skips the named tuple's Python-level __new__ (fields are known).
+            new = tuple.__new__
+            removed = tuple(
+                [
+                    new(Removal, (s, e, REASONS[r], original[s:e]))
+                    for s, e, r in zip(it, it, it, strict=True)
+                ]
+            )
+            init = object.__setattr__
+            init(self, "_removed", removed)
+            init(self, "_original", None)
+            init(self, "_packed", None)
+        return removed
+
+    def _key(self) -> tuple[Any, ...]:
+        return (self.text, self.removed, self.title, self.url, self.published, self.kept_ratio)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cleaned):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Cleaned is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"Cleaned is immutable: cannot delete {name!r}")
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (Cleaned, self._key())
 
     def __repr__(self) -> str:
         counts: dict[str, int] = {}
@@ -154,6 +242,8 @@ def _markdown_arg(markdown: MarkdownArg) -> bool | None:
 def _check_text(text: object, what: str = "text") -> str:
     if not isinstance(text, str):
         raise InvalidArgumentError(f"{what} must be a str, got {type(text).__name__}")
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
@@ -165,10 +255,7 @@ def _check_text(text: object, what: str = "text") -> str:
 
 
 def _build(original: str, raw: tuple[Any, ...]) -> Cleaned:
-    text, spans, title, url, published = raw
-    removed = tuple(Removal(s, e, r, original[s:e]) for s, e, r in spans)
-    ratio = len(text) / len(original) if original else 0.0
-    return Cleaned(text, removed, title, url, published, ratio)
+    return Cleaned._native(original, raw)
 
 
 def clean(text: str, *, markdown: MarkdownArg = "auto", repair_paragraphs: bool = True) -> Cleaned:

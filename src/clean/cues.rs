@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::Reason;
 
@@ -191,62 +191,126 @@ const CUES: &[(&str, Reason, Scope, bool)] = &[
     ("getty images", Caption, Short, false),
 ];
 
+fn build(patterns: impl IntoIterator<Item = &'static str>) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .expect("the cue patterns are valid")
+}
+
+/// Every cue.
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| build(CUES.iter().map(|c| c.0)))
+}
+
+/// The cues that count anywhere in a long line (`Any`, `Strong`), with their index in `CUES`.
+fn long_automaton() -> &'static (AhoCorasick, Vec<usize>) {
+    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CUES.iter().map(|c| c.0))
-            .expect("the cue patterns are valid")
+        let ids: Vec<usize> = (0..CUES.len())
+            .filter(|&i| matches!(CUES[i].2, Scope::Any | Scope::Strong))
+            .collect();
+        (build(ids.iter().map(|&i| CUES[i].0)), ids)
     })
+}
+
+/// Length of the longest cue pattern.
+fn longest() -> usize {
+    static N: OnceLock<usize> = OnceLock::new();
+    *N.get_or_init(|| CUES.iter().map(|c| c.0.len()).max().unwrap_or(0))
 }
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
 
+/// Is the match `s..e` of `pat` a cue of this line?
+fn accept(
+    bytes: &[u8],
+    s: usize,
+    e: usize,
+    pat: &Cue0,
+    short: bool,
+    words: usize,
+    terminal: bool,
+) -> bool {
+    // Whole words only ("ad" must not match inside "advance").
+    let left_ok = s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(bytes[s]);
+    let right_ok = e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(bytes[e - 1]);
+    if !left_ok || !right_ok {
+        return false;
+    }
+    let before_clean = !bytes[..s].iter().any(u8::is_ascii_alphanumeric);
+    match pat.2 {
+        Scope::Exact => before_clean && !bytes[e..].iter().any(u8::is_ascii_alphabetic),
+        Scope::Prefix => before_clean && short && (pat.1 != Byline || (!terminal && words <= 6)),
+        Scope::Short => short && (pat.1 != Byline || bytes.iter().any(u8::is_ascii_digit)),
+        Scope::Lead => before_clean,
+        Scope::Any | Scope::Strong => true,
+    }
+}
+
+type Cue0 = (&'static str, Reason, Scope, bool);
+
+/// Prefer a cue that removes unconditionally over one that needs the cohesion test.
+fn prefer(best: Option<Cue>, pat: &Cue0) -> Cue {
+    let cue = Cue {
+        reason: pat.1,
+        scope: pat.2,
+        trigger: pat.3,
+    };
+    match best {
+        Some(b) if !(b.scope == Scope::Any && cue.scope != Scope::Any) => b,
+        _ => cue,
+    }
+}
+
 /// The strongest cue that applies to `line` (already stripped of markup), given its word
 /// count and whether it ends like a sentence. `None` when no cue applies.
+///
+/// Short lines are searched for every cue. On a long line only `Exact` and `Lead` cues (at its
+/// start: searched in a window as long as the longest cue) and `Any` and `Strong` cues (one
+/// smaller automaton over the line) can count, so most of the text meets the small automaton.
 pub(crate) fn find(line: &str, words: usize, terminal: bool) -> Option<Cue> {
     let bytes = line.as_bytes();
     // Short-line cues count on lines of at most 12 words, and on sentence-like lines only
     // when they are very short ("Remind me later.", "Support The Moscow Times!").
     let short = words <= 12 && (!terminal || words <= 6);
     let mut best: Option<Cue> = None;
-    for m in automaton().find_iter(line) {
-        let (s, e) = (m.start(), m.end());
-        let pat = CUES[m.pattern().as_usize()];
-        // Whole words only ("ad" must not match inside "advance").
-        let left_ok = s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(bytes[s]);
-        let right_ok = e == bytes.len() || !is_word_byte(bytes[e]) || !is_word_byte(bytes[e - 1]);
-        if !left_ok || !right_ok {
-            continue;
-        }
-        let before_clean = !bytes[..s].iter().any(u8::is_ascii_alphanumeric);
-        let ok = match pat.2 {
-            Scope::Exact => before_clean && !bytes[e..].iter().any(u8::is_ascii_alphabetic),
-            Scope::Prefix => {
-                before_clean && short && (pat.1 != Byline || (!terminal && words <= 6))
+    if short {
+        for m in automaton().find_iter(line) {
+            let pat = &CUES[m.pattern().as_usize()];
+            if accept(bytes, m.start(), m.end(), pat, short, words, terminal) {
+                best = Some(prefer(best, pat));
             }
-            Scope::Short => short && (pat.1 != Byline || bytes.iter().any(u8::is_ascii_digit)),
-            Scope::Lead => before_clean,
-            Scope::Any | Scope::Strong => true,
-        };
-        if !ok {
-            continue;
         }
-        let cue = Cue {
-            reason: pat.1,
-            scope: pat.2,
-            trigger: pat.3,
-        };
-        // Prefer a cue that removes unconditionally over one that needs the cohesion test.
-        best = match best {
-            None => Some(cue),
-            Some(b) if b.scope == Scope::Any && cue.scope != Scope::Any => Some(cue),
-            Some(b) => Some(b),
-        };
+    } else {
+        let k = bytes
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(bytes.len());
+        let mut win = (k + longest() + 1).min(bytes.len());
+        while !line.is_char_boundary(win) {
+            win += 1;
+        }
+        for m in automaton().find_iter(&line[..win]) {
+            let pat = &CUES[m.pattern().as_usize()];
+            if matches!(pat.2, Scope::Exact | Scope::Lead)
+                && accept(bytes, m.start(), m.end(), pat, short, words, terminal)
+            {
+                best = Some(prefer(best, pat));
+            }
+        }
+        let (ac, ids) = long_automaton();
+        for m in ac.find_iter(line) {
+            let pat = &CUES[ids[m.pattern().as_usize()]];
+            if accept(bytes, m.start(), m.end(), pat, short, words, terminal) {
+                best = Some(prefer(best, pat));
+            }
+        }
     }
     // A cue that only needs cohesion, on a short line, removes it outright.
     best.map(|c| {

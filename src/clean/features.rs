@@ -3,16 +3,23 @@
 
 use std::sync::OnceLock;
 
-use ahash::AHashSet;
-
 /// Number of white-space separated words containing a letter or digit.
 pub(crate) fn word_count(line: &str) -> usize {
+    line.split_ascii_whitespace().filter(|w| is_word(w)).count()
+}
+
+fn is_word(w: &str) -> bool {
+    w.bytes().any(|b| b.is_ascii_alphanumeric())
+        || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
+}
+
+/// Does the line have at most `max` words (as counted by [`word_count`])? Stops early.
+pub(crate) fn at_most_words(line: &str, max: usize) -> bool {
     line.split_ascii_whitespace()
-        .filter(|w| {
-            w.bytes().any(|b| b.is_ascii_alphanumeric())
-                || (!w.is_ascii() && w.chars().any(char::is_alphanumeric))
-        })
+        .filter(|w| is_word(w))
+        .take(max + 1)
         .count()
+        <= max
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '*', '_'];
@@ -140,6 +147,11 @@ pub(crate) fn find_date(line: &str) -> Option<String> {
 /// article sentences rarely do.
 pub(crate) fn ends_with_full_date(line: &str) -> bool {
     let t = line.trim_end().trim_end_matches('.');
+    // Cheap test first: a year is four digits at the end.
+    let tb = t.as_bytes();
+    if tb.len() < 12 || !tb[tb.len() - 4..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
     let words: Vec<&str> = t.rsplitn(4, ' ').collect();
     if words.len() < 3 {
         return false;
@@ -184,6 +196,29 @@ pub(crate) fn is_bare_url(line: &str) -> bool {
         && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
 }
 
+/// Does the line report speech or look ahead (`said`, `says`, `told`, `will`, `would`)? Photo
+/// captions describe a picture; article sentences report and anticipate.
+pub(crate) fn reports(line: &str) -> bool {
+    line.split(|c: char| !c.is_ascii_alphabetic()).any(|w| {
+        w.len() >= 4
+            && w.len() <= 5
+            && matches!(
+                w.to_ascii_lowercase().as_str(),
+                "said" | "says" | "told" | "will" | "would"
+            )
+    })
+}
+
+/// A row of figures (`Revs 10.6 mln vs 24.2 mln`, `Shr 30 cts vs 5.92 dlrs`): at least two
+/// words with digits, making up at least a quarter of the words.
+pub(crate) fn is_figures(line: &str, words: usize) -> bool {
+    let numeric = line
+        .split_ascii_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    numeric >= 2 && numeric * 4 >= words
+}
+
 /// Count of first-person plural pronouns (`we`, `our`, `us`): appeals speak as the outlet.
 pub(crate) fn we_count(line: &str) -> usize {
     line.split(|c: char| !c.is_alphabetic())
@@ -196,86 +231,218 @@ pub(crate) fn we_count(line: &str) -> usize {
         .count()
 }
 
-fn stop_set() -> &'static AHashSet<&'static str> {
-    static SET: OnceLock<AHashSet<&'static str>> = OnceLock::new();
+const STOPS: &str = "a about above after again against all also am an and any are as at be \
+     because been before being below between both but by can could did do does doing down \
+     during each even ever every few for from further had has have having he her here hers \
+     herself him himself his how however i if in into is it its itself just last like made \
+     make many may me might more most much must my myself new no nor not now of off on once \
+     one only or other our ours out over own per said same says say saying she should since \
+     so some still such than that the their theirs them then there these they this those \
+     though through to told too two under until up upon us very was we were what when where \
+     whether which while who whom why will with within without would year years yet you \
+     your yours according week day days time times first";
+
+/// Stop words, each packed by [`pack`] (lower-case ASCII, at most 16 bytes), sorted.
+fn stop_set() -> &'static [u128] {
+    static SET: OnceLock<Vec<u128>> = OnceLock::new();
     SET.get_or_init(|| {
-        "a about above after again against all also am an and any are as at be because been \
-         before being below between both but by can could did do does doing down during each \
-         even ever every few for from further had has have having he her here hers herself him \
-         himself his how however i if in into is it its itself just last like made make many \
-         may me might more most much must my myself new no nor not now of off on once one only \
-         or other our ours out over own per said same says say saying she should since so some \
-         still such than that the their theirs them then there these they this those though \
-         through to told too two under until up upon us very was we were what when where \
-         whether which while who whom why will with within without would year years yet you \
-         your yours according week day days time times first"
+        let mut v: Vec<u128> = STOPS
             .split_ascii_whitespace()
-            .collect()
+            .map(|w| pack(w.as_bytes()))
+            .collect();
+        v.sort_unstable();
+        v
     })
+}
+
+/// Weekday and month names: capitalised, but not names of this article's actors or places.
+fn calendar_set() -> &'static [u128] {
+    static SET: OnceLock<Vec<u128>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let mut v: Vec<u128> =
+            "monday tuesday wednesday thursday friday saturday sunday january february \
+             march april may june july august september october november december jan feb mar \
+             apr jun jul aug sep sept oct nov dec"
+                .split_ascii_whitespace()
+                .map(|w| pack(w.as_bytes()))
+                .collect();
+        v.sort_unstable();
+        v
+    })
+}
+
+/// Lower-case ASCII bytes (at most 16) packed into an integer (for set lookups without
+/// allocation).
+fn pack(w: &[u8]) -> u128 {
+    let mut x: u128 = 0;
+    for &b in w.iter().take(16) {
+        x = (x << 8) | u128::from(b.to_ascii_lowercase());
+    }
+    x
+}
+
+/// Key of a (lower-cased) word: its first five bytes packed (ASCII), else FNV-1a of its first
+/// five characters with the top bit set, so the two kinds never collide.
+fn ascii_key(w: &[u8]) -> u64 {
+    let mut k: u64 = 0;
+    for &b in w.iter().take(5) {
+        k = (k << 8) | u64::from(b.to_ascii_lowercase());
+    }
+    k
 }
 
 /// Content-word keys of a line: words of at least three letters that are not stop words,
 /// lower-cased and truncated to five characters (a cheap, language-light stem: "negotiations"
 /// and "negotiators" both give "negot"). Distinct keys are appended to `out`.
-///
-/// ASCII words are handled on bytes with a stack buffer (no allocation); other words go
-/// through Unicode lower-casing.
 pub(crate) fn content_keys(line: &str, out: &mut Vec<u64>) {
+    keys(line, Some(out), None);
+}
+
+/// Keys of the names in a line: content words that are capitalised and do not start a
+/// sentence (people, places, organisations: "said Lunmark's minister"), weekday and month
+/// names aside.
+pub(crate) fn entity_keys(line: &str, out: &mut Vec<u64>) {
+    keys(line, None, Some(out));
+}
+
+/// Content-word keys and name keys of a line in one pass (either output may be absent).
+/// ASCII words are handled on bytes (no allocation); other words go through Unicode
+/// lower-casing.
+pub(crate) fn keys(
+    line: &str,
+    mut content: Option<&mut Vec<u64>>,
+    mut names: Option<&mut Vec<u64>>,
+) {
     let stops = stop_set();
-    let from = out.len();
+    let mask = stop_mask();
+    let from_c = content.as_ref().map_or(0, |v| v.len());
+    let from_n = names.as_ref().map_or(0, |v| v.len());
     let bytes = line.as_bytes();
     let mut i = 0;
     let mut buf = String::new();
+    // Does the next word start a sentence? (line start, or after `.`, `!`, `?`, `:`)
+    let mut initial = true;
     while i < bytes.len() {
-        if !(bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
+        let b = bytes[i];
+        if CLASS[b as usize] == 0 {
+            // `U.S.`, `48.5`: a full stop inside a token does not end a sentence.
+            if matches!(b, b'.' | b'!' | b'?' | b':')
+                && !bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+            {
+                initial = true;
+            }
             i += 1;
             continue;
         }
         let s = i;
-        let mut ascii = true;
-        while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] >= 0x80) {
-            ascii &= bytes[i] < 0x80;
+        let mut high = 0u8;
+        while i < bytes.len() && CLASS[bytes[i] as usize] != 0 {
+            high |= bytes[i];
             i += 1;
         }
+        let was_initial = initial;
+        initial = false;
         let w = &bytes[s..i];
-        if ascii {
-            if w.len() < 3 || w.iter().all(u8::is_ascii_digit) {
+        let len = w.len();
+        if high < 0x80 {
+            if len < 3 || (w[0] <= b'9' && w.iter().all(u8::is_ascii_digit)) {
                 continue;
             }
-            let mut low = [0u8; 12];
-            let n = w.len().min(12);
-            for (d, b) in low.iter_mut().zip(w) {
-                *d = b.to_ascii_lowercase();
+            if len <= 10
+                && mask[len] & (1u32 << ((w[0] | 0x20).wrapping_sub(b'a') & 31)) != 0
+                && stops.binary_search(&pack(w)).is_ok()
+            {
+                continue;
             }
-            // Stop words are at most 10 letters: longer words skip the lookup.
-            if w.len() <= 10 {
-                if let Ok(lw) = std::str::from_utf8(&low[..n]) {
-                    if stops.contains(lw) {
-                        continue;
-                    }
+            let key = ascii_key(w);
+            if let Some(out) = content.as_deref_mut() {
+                out.push(key);
+            }
+            if let Some(out) = names.as_deref_mut() {
+                if !was_initial
+                    && w[0].is_ascii_uppercase()
+                    && calendar_set().binary_search(&pack(w)).is_err()
+                {
+                    out.push(key);
                 }
             }
-            out.push(fnv(&low[..n.min(5)]));
         } else {
             // Non-ASCII bytes may include punctuation (quotes, dashes): split on non-alphanumerics.
-            for w in line[s..i].split(|c: char| !c.is_alphanumeric()) {
+            for (k, w) in line[s..i].split(|c: char| !c.is_alphanumeric()).enumerate() {
                 if w.chars().count() < 3 || w.bytes().all(|b| b.is_ascii_digit()) {
                     continue;
                 }
+                let name = starts_upper(w) && !(k == 0 && was_initial);
                 buf.clear();
                 buf.extend(w.chars().flat_map(char::to_lowercase));
-                if stops.contains(buf.as_str()) {
-                    continue;
+                let key = if buf.is_ascii() {
+                    let lw = buf.as_bytes();
+                    if lw.len() <= 10 && stops.binary_search(&pack(lw)).is_ok() {
+                        continue;
+                    }
+                    if name && calendar_set().binary_search(&pack(lw)).is_ok() {
+                        continue;
+                    }
+                    ascii_key(lw)
+                } else {
+                    let cut = buf.char_indices().nth(5).map_or(buf.len(), |(k, _)| k);
+                    fnv(&buf.as_bytes()[..cut]) | (1 << 63)
+                };
+                if let Some(out) = content.as_deref_mut() {
+                    out.push(key);
                 }
-                let cut = buf.char_indices().nth(5).map_or(buf.len(), |(k, _)| k);
-                out.push(fnv(&buf.as_bytes()[..cut]));
+                if name {
+                    if let Some(out) = names.as_deref_mut() {
+                        out.push(key);
+                    }
+                }
             }
         }
     }
-    let tail = &mut out[from..];
-    tail.sort_unstable();
-    let n = dedup_len(tail);
-    out.truncate(from + n);
+    for (out, from) in [(content, from_c), (names, from_n)] {
+        if let Some(out) = out {
+            let tail = &mut out[from..];
+            tail.sort_unstable();
+            let n = dedup_len(tail);
+            out.truncate(from + n);
+        }
+    }
+}
+
+/// Byte classes for word scanning: 1 ASCII letter or digit, 2 non-ASCII, 0 other.
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            1
+        } else if c >= 0x80 {
+            2
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// For each word length up to 10, a bit per first letter that some stop word has.
+fn stop_mask() -> &'static [u32; 11] {
+    static MASK: OnceLock<[u32; 11]> = OnceLock::new();
+    MASK.get_or_init(|| {
+        let mut m = [0u32; 11];
+        for w in STOPS.split_ascii_whitespace() {
+            if w.len() <= 10 {
+                m[w.len()] |= 1 << ((w.as_bytes()[0] - b'a') & 31);
+            }
+        }
+        m
+    })
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn dedup_len(v: &mut [u64]) -> usize {
@@ -304,28 +471,61 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 
 /// Hash of a line for cross-document comparison: ASCII letters lower-cased, digits folded to
 /// `0` (visit counters, dates), punctuation, markup and white space ignored.
+#[cfg(test)]
 pub(crate) fn line_hash(line: &str) -> u64 {
+    line_hash_words(line, 0).0
+}
+
+/// The byte each input byte contributes to [`line_hash`] (0: ignored).
+const NORM: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            b'0'
+        } else if c.is_ascii_alphabetic() {
+            c.to_ascii_lowercase()
+        } else if c >= 0x80 {
+            c
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// [`line_hash`] and whether the line has at most `max` words (as [`word_count`] counts
+/// them), in one pass over an ASCII line.
+pub(crate) fn line_hash_words(line: &str, max: usize) -> (u64, bool) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut any = false;
+    let mut words = 0usize;
+    let mut counted = false;
     for &b in line.as_bytes() {
-        let c = if b.is_ascii_digit() {
-            b'0'
-        } else if b.is_ascii_alphabetic() {
-            b.to_ascii_lowercase()
-        } else if b >= 0x80 {
-            b
-        } else {
+        if b == b' ' || b == b'\t' || b == b'\r' || b == 0x0C {
+            counted = false;
             continue;
-        };
+        }
+        let c = NORM[b as usize];
+        if c == 0 {
+            continue;
+        }
+        if !counted && b < 0x80 {
+            counted = true;
+            words += 1;
+        }
         any = true;
         h ^= u64::from(c);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    if any {
-        h
+    let short = if line.is_ascii() {
+        words <= max
     } else {
-        0
-    }
+        at_most_words(line, max)
+    };
+    (if any { h } else { 0 }, short)
 }
 
 #[cfg(test)]

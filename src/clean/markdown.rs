@@ -15,6 +15,26 @@ pub(crate) struct LineMarkup {
     pub only_markup: bool,
 }
 
+/// Bytes that can start markup, a control character or a BOM.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c < 0x20
+            || matches!(
+                c,
+                0x7F | 0xEF | b'\\' | b'!' | b'[' | b'<' | b'*' | b'_' | b'`' | b'~'
+            );
+        b += 1;
+    }
+    t
+};
+
+fn special(b: u8) -> bool {
+    SPECIAL[b as usize]
+}
+
 fn is_punct(b: u8) -> bool {
     b.is_ascii_punctuation()
 }
@@ -77,6 +97,16 @@ pub(crate) fn strip_line(
                 link_tail = None;
                 continue;
             }
+        }
+        // Skip plain text in one tight loop: only a few bytes can start markup.
+        let lim = link_tail.map_or(end, |(close, _)| close.max(i));
+        let mut j = i;
+        while j < lim && !special(bytes[j]) {
+            j += 1;
+        }
+        if j != i {
+            i = j;
+            continue;
         }
         let b = bytes[i];
         match b {

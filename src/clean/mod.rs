@@ -39,8 +39,9 @@ use memchr::memchr;
 use crate::parallel::{self, Threads};
 use cues::Scope;
 use features::{
-    all_caps, content_keys, ends_sentence, ends_with_full_date, find_date, find_url, is_bare_url,
-    is_prose, line_hash, single_sentence, starts_lower, we_count, word_count,
+    all_caps, content_keys, ends_sentence, ends_with_full_date, entity_keys, find_date, find_url,
+    is_bare_url, is_figures, is_prose, reports, single_sentence, starts_lower, we_count,
+    word_count,
 };
 
 /// Why a span was removed. The set is fixed and documented.
@@ -88,6 +89,11 @@ impl Reason {
         Reason::OffTopic,
         Reason::Markup,
     ];
+
+    /// Position in [`Reason::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
 
     /// The lower-case name used in Python (`"off-topic"` for [`Reason::OffTopic`]).
     pub fn as_str(self) -> &'static str {
@@ -250,7 +256,7 @@ where
     let outlet_names: Vec<&str> = (0..texts.len())
         .map(|i| outlets.get(i).map_or("", AsRef::as_ref))
         .collect();
-    let sets = repeated::repeated_sets(&lines, &outlet_names, opts);
+    let sets = repeated::repeated_sets(&lines, &outlet_names, opts, threads);
     drop(lines);
     parallel::map_range(threads, texts.len(), |i| {
         clean_doc(texts[i].as_ref(), opts, Some(&sets[i]))
@@ -292,14 +298,22 @@ struct Line {
 /// Minimum body words before an end-of-article cue opens a tail.
 const MIN_BODY_WORDS: usize = 25;
 
+/// Distinct names a held line must share with the body to resume the article.
+const MIN_SHARED_NAMES: usize = 2;
+
 struct Doc<'a> {
     text: &'a str,
     disp: String,
     markup: Vec<(usize, usize)>,
     lines: Vec<Line>,
     body: AHashMap<u64, u32>,
+    /// Names (capitalised words inside sentences) of the body lines absorbed so far.
+    names: AHashSet<u64>,
     title_keys: Vec<u64>,
     keys: Vec<u64>,
+    /// Body lines not yet absorbed: keys are only computed when a cohesion test needs them
+    /// (most documents have no end-of-article cue and never do).
+    queued: Vec<usize>,
 }
 
 impl Doc<'_> {
@@ -310,6 +324,7 @@ impl Doc<'_> {
     /// Weighted overlap of line `i`'s content words with the body so far: a word of the
     /// title counts 1, a word used in two or more body lines 1, in one body line 0.5.
     fn cohesion(&mut self, i: usize) -> f64 {
+        self.flush();
         self.keys.clear();
         let (d0, d1) = (self.lines[i].d0, self.lines[i].d1);
         content_keys(&self.disp[d0..d1], &mut self.keys);
@@ -330,30 +345,63 @@ impl Doc<'_> {
         total / self.keys.len() as f64
     }
 
-    fn absorb(&mut self, i: usize) {
+    /// Distinct names of line `i` (capitalised words inside its sentences): how many the body
+    /// so far also names, and how many it has.
+    fn shared_names(&mut self, i: usize) -> (usize, usize) {
+        self.flush();
         self.keys.clear();
         let (d0, d1) = (self.lines[i].d0, self.lines[i].d1);
-        content_keys(&self.disp[d0..d1], &mut self.keys);
-        for &k in &self.keys {
-            *self.body.entry(k).or_insert(0) += 1;
+        entity_keys(&self.disp[d0..d1], &mut self.keys);
+        let shared = self.keys.iter().filter(|k| self.names.contains(k)).count();
+        (shared, self.keys.len())
+    }
+
+    /// Does held line `i` go on with the article? It must share the body's words (cohesion)
+    /// without naming only strangers, or share at least two of its names.
+    fn continues(&mut self, i: usize, cohesion: f64) -> bool {
+        let (shared, own) = self.shared_names(i);
+        if shared >= MIN_SHARED_NAMES {
+            return true;
+        }
+        self.cohesion(i) >= cohesion && !(shared == 0 && own >= MIN_SHARED_NAMES)
+    }
+
+    fn absorb(&mut self, i: usize) {
+        self.queued.push(i);
+    }
+
+    fn flush(&mut self) {
+        for q in std::mem::take(&mut self.queued) {
+            let (d0, d1) = (self.lines[q].d0, self.lines[q].d1);
+            self.keys.clear();
+            content_keys(&self.disp[d0..d1], &mut self.keys);
+            for &k in &self.keys {
+                *self.body.entry(k).or_insert(0) += 1;
+            }
+            self.keys.clear();
+            entity_keys(&self.disp[d0..d1], &mut self.keys);
+            self.names.extend(self.keys.iter().copied());
         }
     }
 }
 
-fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) -> Doc<'a> {
+fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a> {
     let mut doc = Doc {
         text,
         disp: String::with_capacity(text.len()),
         markup: Vec::new(),
         lines: Vec::new(),
         body: AHashMap::new(),
+        names: AHashSet::new(),
         title_keys: Vec::new(),
         keys: Vec::new(),
+        queued: Vec::new(),
     };
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut para = 0;
     let mut blank_before = false;
+    let mut raw_line = 0;
     while pos <= bytes.len() {
         let nl = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
         let raw = &text[pos..nl];
@@ -390,12 +438,13 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
                 && ends_with_full_date(shown)
                 && !shown.contains(['"', '“', '”'])
                 && single_sentence(shown)
+                && !reports(shown)
             {
                 Class::Noise(Reason::Caption)
             } else {
                 Class::Body
             };
-            let repeated = repeated.is_some_and(|set| set.contains(&line_hash(trimmed)));
+            let repeated = repeated.is_some_and(|r| r.get(raw_line).copied().unwrap_or(false));
             doc.lines.push(Line {
                 start,
                 end,
@@ -413,6 +462,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&AHashSet<u64>>) ->
             });
         }
         pos = nl + 1;
+        raw_line += 1;
     }
     doc
 }
@@ -437,7 +487,7 @@ fn tail_reason(tail: Reason, shown: &str) -> Reason {
     }
 }
 
-fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) -> Cleaned {
+fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Cleaned {
     let md = match opts.markdown {
         Markdown::Auto => markdown::looks_like_markdown(text),
         Markdown::Always => true,
@@ -474,12 +524,33 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
     }
 
     // ---- head: title, date, bylines, captions before the first prose line
-    let h = (0..n)
-        .find(|&i| {
-            matches!(doc.lines[i].class, Class::Body | Class::Soft(_))
-                && is_prose(doc.lines[i].words, doc.lines[i].terminal)
-        })
-        .unwrap_or(n);
+    // The head ends at the first prose line of the body. A cue line is not the body's first
+    // prose line, and an end-of-article cue after enough words ends the search: what follows
+    // it is another story, and the short lines before it (a table of results, a list of
+    // prices) are the article, not a head. Without a prose line nothing is removed on
+    // structure alone, and the end-of-article rules start at the first line.
+    let mut h = n;
+    let mut words_before = 0;
+    for (i, l) in doc.lines.iter().enumerate() {
+        if l.class == Class::Body && is_prose(l.words, l.terminal) {
+            h = i;
+            break;
+        }
+        // A row of figures (not a date line) starts the article: a table is not a head.
+        if l.class == Class::Body
+            && is_figures(doc.display(i), l.words)
+            && !(l.words <= 8 && find_date(doc.display(i)).is_some())
+        {
+            h = i;
+            break;
+        }
+        if l.trigger && words_before >= MIN_BODY_WORDS {
+            break;
+        }
+        if l.class == Class::Body {
+            words_before += l.words;
+        }
+    }
     let mut title: Option<usize> = None;
     if h < n {
         let body_head = |l: &Line| l.class == Class::Body;
@@ -522,8 +593,9 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
     }
 
     // ---- body: end-of-article blocks judged by cohesion
+    let h = if h == n { 0 } else { h };
     let mut body_words = 0;
-    for i in 0..h.min(n) {
+    for i in 0..h {
         match doc.lines[i].class {
             Class::Body => {
                 doc.absorb(i);
@@ -534,9 +606,11 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
         }
     }
     if let Some(t) = title {
-        doc.absorb(t);
         let mut keys = Vec::new();
         content_keys(doc.display(t), &mut keys);
+        for &k in &keys {
+            *doc.body.entry(k).or_insert(0) += 1;
+        }
         doc.title_keys = keys;
     }
     let mut tail: Option<Reason> = None;
@@ -581,7 +655,12 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&AHashSet<u64>>) 
             }
             Class::Body => {
                 if let Some(t) = tail {
-                    if resumes(&doc.lines[i], t, doc.display(i)) && doc.cohesion(i) >= opts.cohesion
+                    // The article goes on when the line shares its words, or at least two
+                    // of its names (people, places): an article paragraph after an inline
+                    // box may bring many new words but keeps naming the same actors. A
+                    // paragraph naming two or more people or places, none of them the
+                    // article's, is another story even when it shares common words.
+                    if resumes(&doc.lines[i], t, doc.display(i)) && doc.continues(i, opts.cohesion)
                     {
                         resolve(&mut doc, &mut pending, true);
                         tail = None;
@@ -756,6 +835,23 @@ mod tests {
         let out = clean(text, &opts());
         assert!(out.text.contains("Ferry operators"), "{out:?}");
         check_accounting(text, &out);
+    }
+
+    #[test]
+    fn names_decide_held_paragraphs() {
+        let text = "The harbour authority in Port Ellis said on Monday that the Marlow ferry \
+            company would resume crossings to Dunmore once the storm damage was repaired.\n\n\
+            Also read\n\nSchools close early for the holidays\n\n\
+            Tickets sold by Marlow for the Dunmore route will be honoured until April, and \
+            refunds are available at every office of the operator.\n\n\
+            Related Article\n\n\
+            The city council in Greyford voted to approve a new tram line linking the station \
+            with the campus at Hollins Rise, said Councillor Bea Strand of the port committee.";
+        let out = clean(text, &opts());
+        check_accounting(text, &out);
+        assert!(out.text.contains("Tickets sold by Marlow"), "{out:?}");
+        assert!(!out.text.contains("Schools close"), "{out:?}");
+        assert!(!out.text.contains("Greyford"), "{out:?}");
     }
 
     #[test]

@@ -7,28 +7,43 @@
 
 use ahash::{AHashMap, AHashSet};
 
-use super::features::{line_hash, word_count};
+use super::features::line_hash_words;
 use super::CleanOptions;
+use crate::parallel::{self, Threads};
 
-/// Distinct `(hash, short)` pairs of the non-blank lines of `text`.
-pub(crate) fn doc_lines(text: &str, max_short_words: usize) -> Vec<(u64, bool)> {
-    let mut seen = AHashSet::new();
-    let mut out = Vec::new();
-    for line in text.split('\n') {
-        let h = line_hash(line);
-        if h != 0 && seen.insert(h) {
-            out.push((h, word_count(line) <= max_short_words));
-        }
-    }
-    out
+/// The lines of one document: the normalised hash of each `\n`-separated line (0 for a line
+/// without letters or digits), and the distinct `(hash, short)` pairs.
+pub(crate) struct DocLines {
+    by_line: Vec<u64>,
+    distinct: Vec<(u64, bool)>,
 }
 
-/// For each document, the hashes of its lines that are repeated boilerplate.
+pub(crate) fn doc_lines(text: &str, max_short_words: usize) -> DocLines {
+    let mut seen = AHashSet::new();
+    let mut distinct = Vec::new();
+    let mut by_line = Vec::new();
+    let mut pos = 0;
+    let bytes = text.as_bytes();
+    while pos <= bytes.len() {
+        let nl = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
+        let line = &text[pos..nl];
+        pos = nl + 1;
+        let (h, short) = line_hash_words(line, max_short_words);
+        by_line.push(h);
+        if h != 0 && seen.insert(h) {
+            distinct.push((h, short));
+        }
+    }
+    DocLines { by_line, distinct }
+}
+
+/// For each document, whether each of its `\n`-separated lines is repeated boilerplate.
 pub(crate) fn repeated_sets(
-    docs: &[Vec<(u64, bool)>],
+    docs: &[DocLines],
     outlets: &[&str],
     opts: &CleanOptions,
-) -> Vec<AHashSet<u64>> {
+    threads: Threads,
+) -> Vec<Vec<bool>> {
     let mut outlet_ids: AHashMap<&str, u32> = AHashMap::new();
     let ids: Vec<Option<u32>> = outlets
         .iter()
@@ -42,11 +57,12 @@ pub(crate) fn repeated_sets(
             }
         })
         .collect();
-    let mut per_outlet: AHashMap<(u32, u64), u32> = AHashMap::new();
+    let total: usize = docs.iter().map(|d| d.distinct.len()).sum();
+    let mut per_outlet: AHashMap<(u32, u64), u32> = AHashMap::with_capacity(total);
     // hash -> (documents, first outlet, seen in more than one outlet)
-    let mut corpus: AHashMap<u64, (u32, Option<u32>, bool)> = AHashMap::new();
+    let mut corpus: AHashMap<u64, (u32, Option<u32>, bool)> = AHashMap::with_capacity(total);
     for (lines, id) in docs.iter().zip(&ids) {
-        for &(h, _) in lines {
+        for &(h, _) in &lines.distinct {
             if let Some(o) = *id {
                 *per_outlet.entry((o, h)).or_insert(0) += 1;
             }
@@ -57,24 +73,26 @@ pub(crate) fn repeated_sets(
             }
         }
     }
-    docs.iter()
-        .zip(&ids)
-        .map(|(lines, id)| {
-            lines
-                .iter()
-                .filter(|&&(h, short)| {
-                    let in_outlet = id.is_some_and(|o| {
-                        per_outlet.get(&(o, h)).copied().unwrap_or(0) as usize
-                            >= opts.min_outlet_docs
-                    });
-                    let across = short
-                        && corpus.get(&h).is_some_and(|&(n, _, multi)| {
-                            multi && n as usize >= opts.min_corpus_docs
-                        });
-                    in_outlet || across
-                })
-                .map(|&(h, _)| h)
-                .collect()
-        })
-        .collect()
+    parallel::map_range(threads, docs.len(), |d| {
+        let (lines, id) = (&docs[d], ids[d]);
+        let set: AHashSet<u64> = lines
+            .distinct
+            .iter()
+            .filter(|&&(h, short)| {
+                let in_outlet = id.is_some_and(|o| {
+                    per_outlet.get(&(o, h)).copied().unwrap_or(0) as usize >= opts.min_outlet_docs
+                });
+                let across = short
+                    && corpus
+                        .get(&h)
+                        .is_some_and(|&(n, _, multi)| multi && n as usize >= opts.min_corpus_docs);
+                in_outlet || across
+            })
+            .map(|&(h, _)| h)
+            .collect();
+        if set.is_empty() {
+            return Vec::new();
+        }
+        lines.by_line.iter().map(|h| set.contains(h)).collect()
+    })
 }

@@ -1,6 +1,8 @@
 //! Bindings for `crate::clean`: one document or a batch; byte offsets become code-point
 //! indices of the original string.
 
+use std::borrow::Cow;
+
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
@@ -10,10 +12,12 @@ use crate::clean::{self, CleanOptions, Cleaned, Markdown};
 use crate::error::Error;
 use crate::parallel::Threads;
 
-/// `(text, [(start, end, reason)], title, url, published)` with Python indices.
+/// `(text, spans, title, url, published)`: `spans` packs, as native-endian `u64` triples,
+/// `(start, end, reason index)` in Python indices (one `bytes` object per document instead of
+/// a tuple and three objects per removal; Python decodes it lazily).
 type PyCleaned = (
     String,
-    Vec<(usize, usize, &'static str)>,
+    Cow<'static, [u8]>,
     Option<String>,
     Option<String>,
     Option<String>,
@@ -31,13 +35,23 @@ fn options(markdown: Option<bool>, repair_paragraphs: bool) -> CleanOptions {
 }
 
 fn to_py(original: &str, c: Cleaned) -> PyCleaned {
-    let map = OffsetMap::new(original, c.removed.iter().flat_map(|r| [r.start, r.end]));
-    let removed = c
-        .removed
-        .iter()
-        .map(|r| (map.get(r.start), map.get(r.end), r.reason.as_str()))
-        .collect();
-    (c.text, removed, c.title, c.url, c.published)
+    let mut packed = Vec::with_capacity(c.removed.len() * 24);
+    let mut push = |v: usize| packed.extend_from_slice(&(v as u64).to_ne_bytes());
+    if original.is_ascii() {
+        for r in &c.removed {
+            push(r.start);
+            push(r.end);
+            push(r.reason.index());
+        }
+    } else {
+        let map = OffsetMap::new(original, c.removed.iter().flat_map(|r| [r.start, r.end]));
+        for r in &c.removed {
+            push(map.get(r.start));
+            push(map.get(r.end));
+            push(r.reason.index());
+        }
+    }
+    (c.text, Cow::Owned(packed), c.title, c.url, c.published)
 }
 
 /// Clean one text. `markdown`: `None` = detect.
@@ -81,9 +95,11 @@ fn clean_many(
         let strs: Vec<&str> = texts.iter().map(|t| &**t).collect();
         let outs: Vec<&str> = outlets.iter().map(|t| &**t).collect();
         let cleaned = clean::clean_many(&strs, &outs, &opts, cross_document, threads);
-        Ok(crate::parallel::map_range(threads, strs.len(), |i| {
-            to_py(strs[i], cleaned[i].clone())
-        }))
+        Ok(strs
+            .iter()
+            .zip(cleaned)
+            .map(|(s, c)| to_py(s, c))
+            .collect::<Vec<_>>())
     })
 }
 

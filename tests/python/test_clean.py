@@ -252,11 +252,6 @@ def test_seed_specifics() -> None:
     assert [r.text for r in c.removed] == ["\\"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="demo: 1 of 198 body lines (demo-05 line 20, after an 'Also Read' box) has too little "
-    "lexical overlap with the body and is removed as related; see docs/cleaning.md",
-)
 def test_demo_truth() -> None:
     if not (DEMO_TRUTH.exists() and DEMO_ARTICLES.exists()):
         pytest.skip("demo corpus truth not merged yet (branch `demo`)")
