@@ -78,22 +78,10 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// True if `tok` looks like `U.S` / `K.P` / `a.m` / `e.g`: single letters separated by dots.
+/// True if `tok` looks like `U.S` / `K.P` / `a.m` / `e.g`: two or more single letters
+/// separated by dots.
 fn is_initialism(tok: &str) -> bool {
-    let mut n = 0;
-    let mut expect_letter = true;
-    for c in tok.chars() {
-        if expect_letter {
-            if !c.is_alphabetic() {
-                return false;
-            }
-            n += 1;
-        } else if c != '.' {
-            return false;
-        }
-        expect_letter = !expect_letter;
-    }
-    n >= 2 && !expect_letter
+    tok.contains('.') && is_initialism_prefix(tok)
 }
 
 /// Byte spans `(start, end)` of the word tokens of `text`, in order.
@@ -197,8 +185,9 @@ fn is_initial_segment(text: &str, start: usize, end: usize) -> bool {
     is_initialism_prefix(&text[start..end])
 }
 
-fn is_initialism_prefix(tok: &str) -> bool {
-    // "U" or "U.S" or "K.P" ...: single letters separated by dots.
+/// `U`, `U.S`, `K.P`, `т.е`: single letters separated by dots (one letter counts). Shared with
+/// the sentence splitter.
+pub(crate) fn is_initialism_prefix(tok: &str) -> bool {
     let mut expect_letter = true;
     for c in tok.chars() {
         if expect_letter {

@@ -219,7 +219,7 @@ def test_every_character_is_accounted_for(parts: list[str], sep: str) -> None:
 @pytest.mark.shared
 def test_seed_truth() -> None:
     if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not available at {SEEDS} (evaluation-only data)")
+        pytest.skip(f"needs ../shared/seeds (evaluation-only data, present in CI), not at {SEEDS}")
     results = {}
     for name, (text, labels) in load_seed_truth().items():
         c = clean(text)
@@ -234,7 +234,7 @@ def test_seed_truth() -> None:
 @pytest.mark.shared
 def test_seed_specifics() -> None:
     if not SEEDS.is_dir():
-        pytest.skip(f"seed articles not available at {SEEDS} (evaluation-only data)")
+        pytest.skip(f"needs ../shared/seeds (evaluation-only data, present in CI), not at {SEEDS}")
     seeds = {p.name[:3]: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
     c = clean(seeds["000"])
     assert c.title is not None

@@ -515,18 +515,7 @@ fn is_item_marker(s: &str) -> bool {
 
 /// Letters separated by dots, each a single letter: `U.S`, `K.P`, `W`, `т.е`.
 fn is_initialism(w: &str) -> bool {
-    let mut expect_letter = true;
-    for c in w.chars() {
-        if expect_letter {
-            if !c.is_alphabetic() {
-                return false;
-            }
-        } else if c != '.' {
-            return false;
-        }
-        expect_letter = !expect_letter;
-    }
-    !expect_letter
+    super::tokenize::is_initialism_prefix(w)
 }
 
 /// The run of letters at the start of `text[from..to]`.
