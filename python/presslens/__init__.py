@@ -12,7 +12,7 @@ Examples
 
 from __future__ import annotations
 
-from presslens import config
+from presslens import config, plot
 from presslens._presslens import __version__
 from presslens.clean import Cleaned, Removal, clean
 from presslens.corpus import Corpus, Document
@@ -72,6 +72,7 @@ __all__ = [
     "near_duplicates",
     "normalize",
     "overlap",
+    "plot",
     "reuse",
     "sentence_spans",
     "shared_passages",

@@ -121,11 +121,12 @@ class Cleaned:
         url: str | None,
         published: str | None,
         kept_ratio: float,
+        original: str | None = None,
     ) -> None:
         init = object.__setattr__
         init(self, "text", text)
         init(self, "_removed", tuple(removed))
-        init(self, "_original", None)
+        init(self, "_original", original)
         init(self, "_packed", None)
         init(self, "title", title)
         init(self, "url", url)
@@ -165,9 +166,19 @@ class Cleaned:
             )
             init = object.__setattr__
             init(self, "_removed", removed)
-            init(self, "_original", None)
             init(self, "_packed", None)
         return removed
+
+    @property
+    def original(self) -> str | None:
+        r"""The text that was cleaned (``None`` for a ``Cleaned`` built by hand without it).
+
+        Examples
+        --------
+        >>> clean("ADVERTISEMENT\n\nThe ferry sailed.").original
+        'ADVERTISEMENT\n\nThe ferry sailed.'
+        """
+        return self._original
 
     def _key(self) -> tuple[Any, ...]:
         return (self.text, self.removed, self.title, self.url, self.published, self.kept_ratio)
@@ -187,7 +198,12 @@ class Cleaned:
         raise AttributeError(f"Cleaned is immutable: cannot delete {name!r}")
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        return (Cleaned, self._key())
+        return (Cleaned, (*self._key(), self._original))
+
+    def _repr_html_(self) -> str:
+        from presslens._display import cleaned_html
+
+        return cleaned_html(self)
 
     def __repr__(self) -> str:
         counts: dict[str, int] = {}

@@ -277,6 +277,11 @@ class Document:
         parts.append(f"text={text!r}")
         return f"Document({', '.join(parts)})"
 
+    def _repr_html_(self) -> str:
+        from presslens._display import document_html
+
+        return document_html(self)
+
     def replace(self, **changes: Any) -> Document:
         """Return a copy with some fields changed.
 
@@ -629,6 +634,11 @@ class Corpus:
     def __repr__(self) -> str:
         n, k = len(self._docs), len(self.outlets)
         return f"Corpus({n} document{'' if n == 1 else 's'}, {k} outlet{'' if k == 1 else 's'})"
+
+    def _repr_html_(self) -> str:
+        from presslens._display import corpus_html
+
+        return corpus_html(self)
 
     # -- views -----------------------------------------------------------------------------
 

@@ -136,6 +136,42 @@ class OverlapMatrix:
             f"ngram={self.ngram})"
         )
 
+    def _repr_html_(self) -> str:
+        from presslens._display import overlap_html
+
+        return overlap_html(self)
+
+    def plot(
+        self,
+        ax: Any = None,
+        *,
+        annotate: bool | None = None,
+        cmap: str = "Blues",
+        max_labels: int | None = None,
+    ) -> Any:
+        """Draw the matrix as a labelled heat-map (needs the ``plot`` extra).
+
+        The arguments are those of :func:`presslens.plot.overlap_matrix`: the Axes to draw on
+        (a new figure when ``None``), whether to write values in cells (default: with at
+        most 15 labels), a colour map name, and how many labels to draw.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+            The Axes drawn on (rows: the unit whose share is measured).
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> m = OverlapMatrix(np.array([[1, .4], [.2, 1]]), ["a.com", "b.com"],
+        ...                   measure="containment", by="outlet", ngram=5)
+        >>> m.plot().get_title()
+        'containment overlap by outlet (5-word shingles)'
+        """
+        from presslens.plot import overlap_matrix
+
+        return overlap_matrix(self, ax=ax, annotate=annotate, cmap=cmap, max_labels=max_labels)
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_matrix,

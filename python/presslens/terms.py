@@ -155,6 +155,11 @@ class TermCounts:
             f"{len(self.vocabulary)} terms, {self._n_docs} documents)"
         )
 
+    def _repr_html_(self) -> str:
+        from presslens._display import term_counts_html
+
+        return term_counts_html(self)
+
     @property
     def groups(self) -> list[Hashable]:
         """Group labels (document ids, outlets, ...), in order of first appearance."""

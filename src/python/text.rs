@@ -236,6 +236,20 @@ fn document_counts(
     })
 }
 
+/// Words per document (the tokenizer's scanner), in parallel.
+#[pyfunction]
+#[pyo3(signature = (texts, *, n_threads = None))]
+fn word_counts(
+    py: Python<'_>,
+    texts: Vec<PyBackedStr>,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<usize>> {
+    let t = threads(n_threads)?;
+    detached(py, || {
+        Ok(parallel::map(t, &texts, |s| text::count_tokens(s)))
+    })
+}
+
 /// Benchmark kernels without Python objects: total of `what` over `texts`, where `what` is
 /// "tokens" (the scanner), "sentences" (the splitter) or "scan" (a raw memchr pass, the ceiling).
 #[pyfunction]
@@ -279,6 +293,7 @@ fn effective_threads(n_threads: Option<i64>) -> PyResult<usize> {
 
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
+    m.add_function(wrap_pyfunction!(word_counts, m)?)?;
     m.add_function(wrap_pyfunction!(token_spans, m)?)?;
     m.add_function(wrap_pyfunction!(split_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_spans, m)?)?;
