@@ -21,5 +21,6 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     clean::register(m)?;
     overlap::register(m)?;
     terms::register(m)?;
+    m.add_function(wrap_pyfunction!(run::_debug_panic, m)?)?;
     Ok(())
 }
