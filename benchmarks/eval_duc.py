@@ -35,7 +35,7 @@ def cut(text: str, words: int = 100) -> str:
 def load(data: str, split: str) -> list[dict[str, Any]]:
     name = {"duc2004": "duc2004_task2", "duc2002": "duc2002_task2"}[data]
     path = shared("data", name, "clusters.jsonl")
-    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
@@ -143,7 +143,7 @@ def main() -> None:
         wanted = {c["cluster"] for c in clusters}
         by_system: dict[str, dict[str, str]] = defaultdict(dict)
         path = shared("data", "duc2004_task2", "systems.jsonl")
-        for line in path.open(encoding="utf-8"):
+        for line in path.read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
             if r["cluster"] in wanted:
                 by_system[r["system"]][r["cluster"]] = r["summary"]

@@ -30,7 +30,7 @@ Methods
 
 Terms are stemmed (Snowball) words without stop words. Graph methods keep every similarity
 up to 2,000 sentences; past that each sentence keeps its 50 nearest neighbours and the most
-common terms (in more than 1,000 sentences) are ignored, so memory stays linear. Sentences
+common terms (in more than 500 sentences) are ignored, so memory stays linear. Sentences
 longer than 120 words (text without sentence punctuation) are cut into 60-word pieces.
 
 Examples

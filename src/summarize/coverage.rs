@@ -1,7 +1,8 @@
 //! Concept coverage (Gillick & Favre 2009, ICSISumm): pick the sentences that together cover
 //! the most weight of "concepts" within the word budget, each concept counted once.
 //!
-//! * Concepts are stemmed word bigrams (bigrams of two stop words are dropped).
+//! * Concepts are stemmed word bigrams (bigrams of two stop words are dropped) and, with
+//!   weight [`Params::unigram`] relative to bigrams, stemmed content words.
 //! * A concept's weight is the number of documents that contain it (sentences for a single
 //!   document), counted only from [`Params::min_df`] on; a document whose first
 //!   [`Params::lead`] sentences carry the concept counts [`Params::lead_bonus`] extra.
@@ -18,13 +19,16 @@ use super::analyze::Analysis;
 #[derive(Debug, Clone)]
 pub struct Params {
     /// Smallest document (or sentence) frequency for a concept to count; `0` = automatic
-    /// (3 for 10 documents: `max(2, round(0.25 × documents))`, 2 for one document).
+    /// (`max(2, round(0.15 × documents))`: 2 up to 16 documents; 2 for one document).
     pub min_df: u32,
     /// Sentences at the head of a document whose concepts get the lead bonus.
     pub lead: u32,
     /// Extra weight per document that carries the concept in its lead.
     pub lead_bonus: f64,
     /// Unigram weight relative to bigrams (content words, same document frequency rule).
+    ///
+    /// The defaults (2 documents, 5 lead sentences, bonus 2.5, unigrams 0.7) were chosen by
+    /// `benchmarks/tune_duc.py` on the DUC 2004 dev split and DUC 2002 only.
     pub unigram: f64,
 }
 
@@ -32,9 +36,9 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             min_df: 0,
-            lead: 3,
-            lead_bonus: 0.5,
-            unigram: 0.0,
+            lead: 5,
+            lead_bonus: 2.5,
+            unigram: 0.7,
         }
     }
 }
@@ -51,7 +55,7 @@ pub struct Concepts {
 pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
     let multi = a.n_docs > 1;
     let auto = if multi {
-        ((a.n_docs as f64 * 0.25).round() as u32).max(2)
+        ((a.n_docs as f64 * 0.15).round() as u32).max(2)
     } else {
         2
     };

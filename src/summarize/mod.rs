@@ -47,6 +47,8 @@ pub use analyze::{analyze, Analysis, Sentence};
 pub const CENTROID_TERMS: usize = 100;
 /// Weight of the position bonus of `Centroid`, as a share of the best centroid score.
 pub const CENTROID_POSITION: f64 = 0.5;
+/// `Coverage` chooses among this many best standalone sentences (keeps long inputs linear).
+pub const COVERAGE_POOL: usize = 1000;
 /// Sentences shorter than this many words are not chosen while longer ones remain.
 pub const MIN_WORDS: u32 = 8;
 
@@ -298,7 +300,8 @@ pub fn summarize<S: AsRef<str> + Sync>(
             words: max_words,
             sentences: max_sentences,
         };
-        let mut set = coverage::select(&c, &cands, &words, b);
+        let pool = &cands[..cands.len().min(COVERAGE_POOL)];
+        let mut set = coverage::select(&c, pool, &words, b);
         set.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
         set
     } else {
