@@ -244,7 +244,7 @@ def summarize(
     times: list[float | None],
     *,
     method: str = "lexrank",
-    max_words: int | None = 100,
+    max_words: int | None = ...,
     max_sentences: int | None = None,
     redundancy: float = 0.5,
     order: str = "score",

@@ -203,9 +203,7 @@ class Summary:
 def _as_corpus(source: Source) -> Corpus:
     if isinstance(source, Corpus):
         corpus = source
-    elif isinstance(source, str):
-        corpus = Corpus([source])
-    elif isinstance(source, Document):
+    elif isinstance(source, (str, Document)):
         corpus = Corpus([source])
     else:
         try:
@@ -330,9 +328,7 @@ def summarize(
     if not isinstance(redundancy, int | float) or not 0.0 <= float(redundancy) <= 1.0:
         raise InvalidArgumentError(f"redundancy must be between 0 and 1, got {redundancy!r}")
     if not isinstance(support_threshold, int | float) or math.isnan(support_threshold):
-        raise InvalidArgumentError(
-            f"support_threshold must be a number, got {support_threshold!r}"
-        )
+        raise InvalidArgumentError(f"support_threshold must be a number, got {support_threshold!r}")
     corpus = _as_corpus(source)
     docs = list(corpus)
     texts = [d.text for d in docs]
@@ -484,7 +480,7 @@ def _refs(value: object, where: str) -> list[str]:
 
 
 @overload
-def rouge(
+def rouge(  # type: ignore[overload-overlap]  # a str is also a Sequence[str]
     candidates: str,
     references: str | Sequence[str],
     *,
@@ -568,18 +564,16 @@ def rouge(
     if aggregate not in ("max", "mean"):
         raise InvalidArgumentError(f"aggregate must be 'max' or 'mean', got {aggregate!r}")
     single = isinstance(candidates, str)
-    if single:
+    cands: list[str]
+    if isinstance(candidates, str):
         cands = [candidates]
         refs = [_refs(references, "rouge")]
     else:
-        if not isinstance(candidates, Sequence) or not all(
-            isinstance(c, str) for c in candidates
-        ):
+        if not isinstance(candidates, Sequence) or not all(isinstance(c, str) for c in candidates):
             raise InvalidArgumentError("candidates must be a str or a list of str")
         if isinstance(references, str) or not isinstance(references, Sequence):
             raise InvalidArgumentError(
-                "with a list of candidates, references must be a list with one entry per "
-                "candidate"
+                "with a list of candidates, references must be a list with one entry per candidate"
             )
         cands = list(candidates)
         refs = [_refs(r, f"candidate {i}") for i, r in enumerate(references)]
@@ -597,8 +591,5 @@ def rouge(
         n_threads=n_threads,
     )
     values = arr.tolist()
-    out = [
-        {m: RougeScore(*row[k]) for k, m in enumerate(metric_list)}
-        for row in values
-    ]
+    out = [{m: RougeScore(*row[k]) for k, m in enumerate(metric_list)} for row in values]
     return out[0] if single else out

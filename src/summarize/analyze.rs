@@ -69,12 +69,13 @@ fn white_words(s: &str) -> u32 {
     s.split_whitespace().count() as u32
 }
 
-/// Cut `span` of `text` into pieces of at most [`PIECE_WORDS`] words when it is longer than
+/// Cut `span` of `text` (with its word count) into pieces of at most [`PIECE_WORDS`] words when it is longer than
 /// [`MAX_SENTENCE_WORDS`].
-fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, u32)>) {
     let s = &text[start..end];
-    if white_words(s) as usize <= MAX_SENTENCE_WORDS {
-        out.push((start, end));
+    let words = white_words(s);
+    if words as usize <= MAX_SENTENCE_WORDS {
+        out.push((start, end, words));
         return;
     }
     let mut piece_start: Option<usize> = None;
@@ -86,7 +87,7 @@ fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
         if !ws && !in_word {
             if count == PIECE_WORDS {
                 if let Some(ps) = piece_start {
-                    out.push((ps, last_end));
+                    out.push((ps, last_end, count as u32));
                 }
                 piece_start = None;
                 count = 0;
@@ -102,7 +103,7 @@ fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
         in_word = !ws;
     }
     if let Some(ps) = piece_start {
-        out.push((ps, last_end));
+        out.push((ps, last_end, count as u32));
     }
 }
 
@@ -116,7 +117,7 @@ fn analyze_doc(text: &str, language: Language, stemmer: &Stemmer) -> LocalDoc {
     }
     let mut sentences = Vec::with_capacity(spans.len());
     let mut lower = String::new();
-    for (s, e) in spans {
+    for (s, e, words) in spans {
         let sent = &text[s..e];
         let mut toks = Vec::new();
         for_each_token(sent, |a, b| {
@@ -145,7 +146,7 @@ fn analyze_doc(text: &str, language: Language, stemmer: &Stemmer) -> LocalDoc {
             };
             toks.push(id);
         });
-        sentences.push((s, e, white_words(sent), toks));
+        sentences.push((s, e, words, toks));
     }
     LocalDoc { sentences, terms }
 }

@@ -225,11 +225,14 @@ fn rank_scores(a: &Analysis, method: Method, threads: Threads) -> Vec<f64> {
         graph::pagerank(&g, 0.85)
     } else {
         let idf = graph::sentence_idf(a);
-        let v = graph::content_vectors(a, Some(&idf), false);
-        let norms: Vec<f64> = v.iter().map(graph::norm).collect();
-        let g = graph::build(&v, a.n_terms(), &graph::Edge::Cosine(&norms), threads);
-        graph::pagerank(&g, 0.85)
+        lexrank(a, &graph::content_vectors(a, Some(&idf), false), threads)
     }
+}
+
+fn lexrank(a: &Analysis, tfidf: &[graph::SparseVec], threads: Threads) -> Vec<f64> {
+    let norms: Vec<f64> = tfidf.iter().map(graph::norm).collect();
+    let g = graph::build(tfidf, a.n_terms(), &graph::Edge::Cosine(&norms), threads);
+    graph::pagerank(&g, 0.85)
 }
 
 /// Score every sentence of an analysis with `method`.
@@ -288,7 +291,13 @@ pub fn summarize<S: AsRef<str> + Sync>(
         ));
     }
     let a = analyze(texts, opts.language, threads);
-    let scores = score(&a, opts.method, &opts.coverage, threads);
+    let idf = graph::sentence_idf(&a);
+    let tfidf = graph::content_vectors(&a, Some(&idf), false);
+    let scores = if opts.method == Method::LexRank {
+        lexrank(&a, &tfidf, threads)
+    } else {
+        score(&a, opts.method, &opts.coverage, threads)
+    };
     let max_words = opts.max_words.unwrap_or(usize::MAX);
     let max_sentences = opts.max_sentences.unwrap_or(usize::MAX);
     let words: Vec<u32> = a.sentences.iter().map(|s| s.words).collect();
@@ -305,12 +314,10 @@ pub fn summarize<S: AsRef<str> + Sync>(
         set.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
         set
     } else {
-        let idf = graph::sentence_idf(&a);
-        let v = graph::content_vectors(&a, Some(&idf), false);
         select::mmr(
             &scores,
             &cands,
-            &v,
+            &tfidf,
             &words,
             max_words,
             max_sentences,
