@@ -16,6 +16,8 @@ pub mod clean;
 pub mod error;
 pub mod overlap;
 pub mod parallel;
+pub mod rouge;
+pub mod summarize;
 pub mod terms;
 pub mod text;
 

@@ -35,6 +35,15 @@ from presslens.overlap import (
     reuse,
     shared_passages,
 )
+from presslens.summarize import (
+    RougeScore,
+    Summary,
+    SummarySentence,
+    SummaryWarning,
+    rouge,
+    sentence_scores,
+    summarize,
+)
 from presslens.terms import TermCounts, collocations, distinctive_terms, term_counts, text_stats
 from presslens.text import (
     normalize,
@@ -62,6 +71,10 @@ __all__ = [
     "PressLensError",
     "Removal",
     "Reuse",
+    "RougeScore",
+    "Summary",
+    "SummarySentence",
+    "SummaryWarning",
     "TermCounts",
     "UnknownLanguageError",
     "__version__",
@@ -74,12 +87,15 @@ __all__ = [
     "overlap",
     "plot",
     "reuse",
+    "rouge",
+    "sentence_scores",
     "sentence_spans",
     "shared_passages",
     "split_sentences",
     "stem",
     "stemmer_languages",
     "stop_words",
+    "summarize",
     "term_counts",
     "text_stats",
     "token_spans",

@@ -230,3 +230,47 @@ def collocations(
     n_threads: int | None = None,
 ) -> list[tuple[str, str, int, float]]: ...
 def text_stats(texts: list[str], *, n_threads: int | None = None) -> list[list[float]]: ...
+
+# summarize / rouge
+_SentenceColumns = tuple[
+    npt.NDArray[np.uint32],
+    npt.NDArray[np.uint32],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.uint32],
+    npt.NDArray[np.float64],
+]
+
+def summarize(
+    texts: list[str],
+    times: list[float | None],
+    *,
+    method: str = "lexrank",
+    max_words: int | None = ...,
+    max_sentences: int | None = None,
+    redundancy: float = 0.5,
+    order: str = "score",
+    language: str = "english",
+    support_threshold: float = 0.5,
+    n_threads: int | None = None,
+    coverage: tuple[int, int, float, float] | None = None,
+) -> tuple[_SentenceColumns, list[tuple[int, float, list[int]]], bool]: ...
+def sentence_scores(
+    texts: list[str],
+    *,
+    method: str = "lexrank",
+    language: str = "english",
+    n_threads: int | None = None,
+    coverage: tuple[int, int, float, float] | None = None,
+) -> _SentenceColumns: ...
+def rouge_scores(
+    candidates: list[str],
+    references: list[list[str]],
+    *,
+    metrics: list[str],
+    use_stemmer: bool = False,
+    aggregate: str = "max",
+    n_threads: int | None = None,
+) -> npt.NDArray[np.float64]: ...
+def porter_stem(words: list[str]) -> list[str]: ...
+def rouge_tokenize(text: str, *, use_stemmer: bool = False) -> list[str]: ...

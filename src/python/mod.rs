@@ -10,6 +10,7 @@ mod convert;
 mod errors;
 mod overlap;
 mod run;
+mod summarize;
 mod terms;
 mod text;
 
@@ -21,6 +22,7 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     clean::register(m)?;
     overlap::register(m)?;
     terms::register(m)?;
+    summarize::register(m)?;
     m.add_function(wrap_pyfunction!(run::_debug_panic, m)?)?;
     Ok(())
 }
