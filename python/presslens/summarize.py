@@ -61,6 +61,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from presslens import _dependencies, _presslens
+from presslens._guard import text_input
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import EmptyCorpusError, InvalidArgumentError
 
@@ -247,6 +248,7 @@ def _label(doc: Document) -> str:
     return doc.outlet if doc.outlet is not None else str(doc.id)
 
 
+@text_input
 def summarize(
     source: Source,
     *,
@@ -386,6 +388,7 @@ def summarize(
     )
 
 
+@text_input
 def sentence_scores(
     source: Source,
     *,
@@ -503,6 +506,7 @@ def rouge(
 ) -> list[dict[str, RougeScore]]: ...
 
 
+@text_input
 def rouge(
     candidates: str | Sequence[str],
     references: str | Sequence[str] | Sequence[str | Sequence[str]],

@@ -62,6 +62,9 @@ CALLS: dict[str, Callable[[], Any]] = {
     "shared_passages": lambda: presslens.shared_passages(CORPUS),
     "reuse": lambda: presslens.reuse(TEXTS[5], TEXTS[:5]),
     "TfidfVectorizer.transform": lambda: FITTED.transform(TEXTS),
+    "summarize": lambda: [(x.text, x.score) for x in presslens.summarize(CORPUS).sentences],
+    "sentence_scores": lambda: presslens.sentence_scores(CORPUS, method="textrank"),
+    "rouge": lambda: presslens.rouge(TEXTS[:4], TEXTS[4:8], use_stemmer=True),
 }
 
 
@@ -99,6 +102,8 @@ LEAK_CALLS: dict[str, Callable[[], Any]] = {
     "shared_passages": lambda: presslens.shared_passages(SMALL, min_words=3),
     "reuse": lambda: presslens.reuse(SMALL_TEXTS[0], SMALL_TEXTS[1:]),
     "TfidfVectorizer": lambda: TfidfVectorizer().fit_transform(SMALL_TEXTS),
+    "summarize": lambda: presslens.summarize(SMALL, max_words=20).text,
+    "rouge": lambda: presslens.rouge(SMALL_TEXTS[0], SMALL_TEXTS[1], use_stemmer=True),
     "surrogate error": lambda: _swallow(lambda: presslens.tokenize("x\ud800")),
 }
 
