@@ -1,7 +1,7 @@
 # One interface for development; CI (.ci/run) runs the same steps.
 PY ?= python3
 
-.PHONY: help install build-dev test test-rust test-python lint format bench demo
+.PHONY: help install build-dev test test-rust test-python lint format bench demo fuzz fuzz-long
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,6 +36,12 @@ format:  ## apply rustfmt and ruff format
 
 bench:  ## text benchmarks (needs ../shared and the bench extra)
 	$(PY) benchmarks/bench_text.py
+
+fuzz:  ## every cargo-fuzz target for 30 s (needs cargo-fuzz), as CI runs them
+	scripts/fuzz.sh 30
+
+fuzz-long:  ## every cargo-fuzz target for 10 minutes
+	scripts/fuzz.sh 600
 
 demo:  ## the main report on the bundled demo corpus
 	presslens demo
