@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from presslens import _presslens
-from presslens._html import chip, esc, heat, more_row, struck_text, table, wrap
+from presslens._html import bar, chip, esc, heat, more_row, struck_text, table, wrap
 from presslens.config import display
 
 if TYPE_CHECKING:
     from presslens.clean import Cleaned
     from presslens.corpus import Corpus, Document
     from presslens.overlap import OverlapMatrix
+    from presslens.summarize import Summary
     from presslens.terms import TermCounts
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "corpus_html",
     "document_html",
     "overlap_html",
+    "summary_html",
     "term_counts_html",
 ]
 
@@ -271,3 +273,44 @@ def overlap_html(m: OverlapMatrix) -> str:
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     return wrap(head + grid + more)
+
+
+def summary_html(summary: Summary) -> str:
+    """Summary sentences with score bars and one coloured chip per supporting outlet."""
+    sentences = summary.sentences
+    shown = sentences[: display.max_rows]
+    top = max((abs(x.score) for x in sentences), default=0.0)
+    rows = []
+    for i, x in enumerate(shown, 1):
+        fraction = abs(x.score) / top if top > 0 else 0.0
+        chips = "".join(chip(o) for o in x.supported_by)
+        outlet = f' <span class="muted">{esc(x.outlet)}</span>' if x.outlet else ""
+        source = esc(x.doc_id) + outlet
+        rows.append(
+            [
+                str(i),
+                f'{bar(fraction)} <span class="muted">{x.score:.3g}</span>',
+                esc(x.text[: display.max_chars]),
+                source,
+                chips,
+            ]
+        )
+    budget = ", ".join(
+        f"{k}={v}"
+        for k, v in (("max_words", summary.max_words), ("max_sentences", summary.max_sentences))
+        if v is not None
+    )
+    head = (
+        f'<div class="head">Summary ({esc(summary.method)}): '
+        f"{_plural(len(sentences), 'sentence')} · {summary.words:,} words</div>"
+        f'<div class="muted">{esc(budget)} · order={esc(summary.order)}</div>'
+    )
+    return wrap(
+        head
+        + table(
+            ["#", "score", "sentence", "from", "carried by"],
+            rows,
+            numeric=[True, False, False, False, False],
+            footer=more_row(len(sentences) - len(shown), 5, "sentences"),
+        )
+    )

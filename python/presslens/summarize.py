@@ -182,6 +182,11 @@ class Summary:
             f"method={self.method!r})"
         )
 
+    def _repr_html_(self) -> str:
+        from presslens._display import summary_html
+
+        return summary_html(self)
+
     def to_pandas(self) -> pd.DataFrame:
         """The sentences as a DataFrame, one row each, columns as :class:`SummarySentence`."""
         pdm = _dependencies.pandas("Summary.to_pandas")

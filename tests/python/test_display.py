@@ -185,3 +185,16 @@ def test_overlap_plot_and_distinctive_terms_plot() -> None:
     with pytest.raises(presslens.InvalidArgumentError, match="positive int"):
         m.plot(max_labels=0)
     plt.close("all")
+
+
+def test_summary_html_has_score_bars_and_outlet_chips() -> None:
+    corpus = load_demo()
+    summary = presslens.summarize(corpus, max_words=120)
+    html = summary._repr_html_()
+    assert html.count('class="bar"') == len(summary.sentences)
+    for sentence in summary.sentences:
+        for outlet in sentence.supported_by:
+            assert f">{outlet}</span>" in html
+    assert f"{len(summary.sentences)} sentence" in html
+    evil = presslens.summarize(["<script>x()</script> talks stalled on Monday, officials said."])
+    assert "<script>" not in evil._repr_html_()
