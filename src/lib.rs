@@ -12,6 +12,7 @@
 //! assert_eq!(tokenize("Russia’s U.S. talks", &opts), vec!["russia's", "u.s.", "talks"]);
 //! ```
 
+pub mod align;
 pub mod clean;
 pub mod error;
 pub mod overlap;
