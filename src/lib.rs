@@ -17,6 +17,7 @@ pub mod clean;
 pub mod error;
 pub mod overlap;
 pub mod parallel;
+pub mod quotes;
 pub mod terms;
 pub mod text;
 

@@ -146,6 +146,18 @@ impl Blocker {
         max: usize,
         counts: &mut AHashMap<u32, u32>,
     ) -> Vec<usize> {
+        self.candidates_min(i, keep, max, 2, counts)
+    }
+
+    /// [`Blocker::candidates`] with `min(min_shared, |i|, |j|)` shared stems required.
+    pub fn candidates_min(
+        &self,
+        i: usize,
+        keep: impl Fn(usize) -> bool,
+        max: usize,
+        min_shared: usize,
+        counts: &mut AHashMap<u32, u32>,
+    ) -> Vec<usize> {
         counts.clear();
         for h in &self.indexed[i] {
             if let Some(list) = self.postings.get(h) {
@@ -159,7 +171,7 @@ impl Blocker {
         let ni = self.indexed[i].len();
         let mut c: Vec<(u32, u32)> = counts
             .iter()
-            .filter(|&(&j, &n)| n as usize >= 2.min(ni).min(self.indexed[j as usize].len()))
+            .filter(|&(&j, &n)| n as usize >= min_shared.min(ni).min(self.indexed[j as usize].len()))
             .map(|(&j, &n)| (j, n))
             .collect();
         if c.len() > max {
