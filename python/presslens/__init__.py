@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from presslens import config
 from presslens._presslens import __version__
+from presslens.align import align_sentences, similarity, unique_sentences
 from presslens.clean import Cleaned, Removal, clean
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import (
@@ -35,6 +36,7 @@ from presslens.overlap import (
     reuse,
     shared_passages,
 )
+from presslens.quotes import quote_clusters, quotes
 from presslens.terms import TermCounts, collocations, distinctive_terms, term_counts, text_stats
 from presslens.text import (
     normalize,
@@ -65,6 +67,7 @@ __all__ = [
     "TermCounts",
     "UnknownLanguageError",
     "__version__",
+    "align_sentences",
     "clean",
     "collocations",
     "config",
@@ -72,9 +75,12 @@ __all__ = [
     "near_duplicates",
     "normalize",
     "overlap",
+    "quote_clusters",
+    "quotes",
     "reuse",
     "sentence_spans",
     "shared_passages",
+    "similarity",
     "split_sentences",
     "stem",
     "stemmer_languages",
@@ -83,4 +89,5 @@ __all__ = [
     "text_stats",
     "token_spans",
     "tokenize",
+    "unique_sentences",
 ]

@@ -228,3 +228,32 @@ def collocations(
     n_threads: int | None = None,
 ) -> list[tuple[str, str, int, float]]: ...
 def text_stats(texts: list[str], *, n_threads: int | None = None) -> list[list[float]]: ...
+
+# align / quotes
+def sentence_similarity(
+    texts_a: list[str], texts_b: list[str], *, n_threads: int | None = None
+) -> npt.NDArray[np.float64]: ...
+def sentence_features(
+    texts_a: list[str], texts_b: list[str], *, n_threads: int | None = None
+) -> npt.NDArray[np.float64]: ...
+def similarity_model() -> tuple[list[str], list[float], float, float]: ...
+def align_sentences(
+    texts: list[str],
+    outlets: list[int],
+    *,
+    threshold: float = 0.5,
+    n_threads: int | None = None,
+) -> list[tuple[int, int, int, int, list[tuple[int, int, float]]]]: ...
+def find_quotes(
+    texts: list[str], *, n_threads: int | None = None
+) -> list[list[tuple[int, int, str | None]]]: ...
+def count_quotes(texts: list[str], *, n_threads: int | None = None) -> list[int]: ...
+def cluster_quotes(
+    docs: list[int],
+    texts: list[str],
+    speakers: list[str | None],
+    *,
+    threshold: float = 0.5,
+    speaker_threshold: float = 0.3,
+    n_threads: int | None = None,
+) -> list[int]: ...

@@ -75,10 +75,10 @@ pub fn pairwise_features<S: AsRef<str> + Sync>(
     threads: Threads,
 ) -> Result<Vec<f64>> {
     let (pa, pb, idf) = prepare_pairs(a, b, threads)?;
-    Ok(parallel::map_range(threads, pa.len(), |i| {
-        features(&pa[i], &pb[i], &idf)
-    })
-    .into_iter()
-    .flatten()
-    .collect())
+    Ok(
+        parallel::map_range(threads, pa.len(), |i| features(&pa[i], &pb[i], &idf))
+            .into_iter()
+            .flatten()
+            .collect(),
+    )
 }

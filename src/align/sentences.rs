@@ -171,7 +171,9 @@ impl Blocker {
         let ni = self.indexed[i].len();
         let mut c: Vec<(u32, u32)> = counts
             .iter()
-            .filter(|&(&j, &n)| n as usize >= min_shared.min(ni).min(self.indexed[j as usize].len()))
+            .filter(|&(&j, &n)| {
+                n as usize >= min_shared.min(ni).min(self.indexed[j as usize].len())
+            })
             .map(|(&j, &n)| (j, n))
             .collect();
         if c.len() > max {
@@ -256,8 +258,13 @@ mod tests {
             "The port strike entered its third week on Monday. A football final was won.",
         ];
         let outlets = [0, 1, 0];
-        let a = align_sentences(&texts, &outlets, &AlignSentencesOptions::default(), Threads::Serial)
-            .unwrap();
+        let a = align_sentences(
+            &texts,
+            &outlets,
+            &AlignSentencesOptions::default(),
+            Threads::Serial,
+        )
+        .unwrap();
         assert_eq!(a.sentences.len(), 6);
         // Sentence 0 (doc 0) matches doc 1's second sentence, never doc 2 (same outlet).
         assert_eq!(a.matches[0].len(), 1);
@@ -265,8 +272,13 @@ mod tests {
         assert_eq!(a.matches[0][0].1, 3);
         // The football sentence is unique.
         assert!(a.matches[5].is_empty());
-        let b = align_sentences(&texts, &outlets, &AlignSentencesOptions::default(), Threads::Count(2))
-            .unwrap();
+        let b = align_sentences(
+            &texts,
+            &outlets,
+            &AlignSentencesOptions::default(),
+            Threads::Count(2),
+        )
+        .unwrap();
         assert_eq!(a, b);
     }
 
@@ -277,9 +289,21 @@ mod tests {
             ..Default::default()
         };
         assert!(align_sentences(&["a"], &[0], &o, Threads::Serial).is_err());
-        assert!(align_sentences(&["a"], &[], &AlignSentencesOptions::default(), Threads::Serial).is_err());
+        assert!(align_sentences(
+            &["a"],
+            &[],
+            &AlignSentencesOptions::default(),
+            Threads::Serial
+        )
+        .is_err());
         let empty: [&str; 0] = [];
-        let r = align_sentences(&empty, &[], &AlignSentencesOptions::default(), Threads::Serial).unwrap();
+        let r = align_sentences(
+            &empty,
+            &[],
+            &AlignSentencesOptions::default(),
+            Threads::Serial,
+        )
+        .unwrap();
         assert!(r.sentences.is_empty());
     }
 }

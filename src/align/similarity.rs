@@ -50,12 +50,12 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
 
 /// Logistic weights per feature (MSRP train fit, see the module docs).
 pub const WEIGHTS: [f64; N_FEATURES] = [
-    -5.2535, -2.1119, 5.7891, 5.3703, -1.7380, -3.7293, 4.5110, 0.0583, -5.4866, -1.0077, 0.1976,
-    -10.0030, 16.9286,
+    -5.2178, -2.0729, 5.7327, 5.3682, -1.7172, -3.7367, 4.4899, 0.0590, -5.3092, -1.0173, 0.2041,
+    -9.7604, 16.6267,
 ];
 
 /// Logistic intercept.
-pub const INTERCEPT: f64 = 3.3783;
+pub const INTERCEPT: f64 = 3.2421;
 
 /// The decision threshold chosen on MSRP train (maximum train accuracy).
 pub const MSRP_THRESHOLD: f64 = 0.51;
@@ -102,10 +102,9 @@ fn ngram_dice(a: &[u64], b: &[u64], n: usize) -> f64 {
         let mut g: Vec<u64> = s
             .windows(n)
             .map(|w| {
-                w.iter()
-                    .fold(0x9E37_79B9_7F4A_7C15u64, |h, &x| {
-                        (h.rotate_left(21) ^ x).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-                    })
+                w.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &x| {
+                    (h.rotate_left(21) ^ x).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+                })
             })
             .collect();
         g.sort_unstable();
@@ -226,7 +225,12 @@ mod tests {
     fn identical_is_high_unrelated_is_low() {
         let s = "The Kremlin said on Friday that peace talks were on pause.";
         assert!(sim(s, s) > 0.99);
-        assert!(sim(s, "A football final was won on penalties in front of a record crowd.") < 0.05);
+        assert!(
+            sim(
+                s,
+                "A football final was won on penalties in front of a record crowd."
+            ) < 0.05
+        );
     }
 
     #[test]
@@ -235,8 +239,8 @@ mod tests {
         let b = "Talks are on pause, the Kremlin said Friday.";
         assert!((sim(a, b) - sim(b, a)).abs() < 1e-12);
         assert!(sim(a, b) > 0.5);
-        assert_eq!(sim("", a), 0.0);
-        assert_eq!(sim("—", "—"), 0.0);
+        assert!(sim("", a).abs() < f64::EPSILON);
+        assert!(sim("—", "—").abs() < f64::EPSILON);
     }
 
     #[test]

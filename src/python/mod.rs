@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 
+mod align;
 mod clean;
 mod convert;
 mod errors;
@@ -21,5 +22,6 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     clean::register(m)?;
     overlap::register(m)?;
     terms::register(m)?;
+    align::register(m)?;
     Ok(())
 }

@@ -129,7 +129,8 @@ pub fn quote_clusters(
                     let wa: f64 = a.content.iter().map(|&h| idf.weight(h)).sum();
                     let wb: f64 = b.content.iter().map(|&h| idf.weight(h)).sum();
                     let small = wa.min(wb);
-                    return small > 0.0 && shared_weight(a, b, &idf) >= opts.speaker_threshold * small;
+                    return small > 0.0
+                        && shared_weight(a, b, &idf) >= opts.speaker_threshold * small;
                 }
                 false
             })
@@ -174,13 +175,23 @@ mod tests {
         ];
         let c = quote_clusters(&quotes, &ClusterOptions::default(), Threads::Serial).unwrap();
         assert_eq!(c, [0, 0, 0, 1, 2]);
-        assert_eq!(quote_clusters(&quotes, &ClusterOptions::default(), Threads::Count(2)).unwrap(), c);
+        assert_eq!(
+            quote_clusters(&quotes, &ClusterOptions::default(), Threads::Count(2)).unwrap(),
+            c
+        );
     }
 
     #[test]
     fn bad_options() {
-        let o = ClusterOptions { threshold: -1.0, ..Default::default() };
+        let o = ClusterOptions {
+            threshold: -1.0,
+            ..Default::default()
+        };
         assert!(quote_clusters(&[], &o, Threads::Serial).is_err());
-        assert!(quote_clusters(&[], &ClusterOptions::default(), Threads::Serial).unwrap().is_empty());
+        assert!(
+            quote_clusters(&[], &ClusterOptions::default(), Threads::Serial)
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -100,9 +100,8 @@ fn opens(text: &str, i: usize, len: usize, ev: Ev) -> Option<Mark> {
         Ev::LeftDouble => Some(Mark::Curly),
         Ev::Low => Some(Mark::LowHigh),
         Ev::LeftGuil => Some(Mark::Guillemet),
-        Ev::LeftSingle => {
-            (!is_word(char_before(text, i)) && is_word(char_after(text, i + len))).then_some(Mark::Single)
-        }
+        Ev::LeftSingle => (!is_word(char_before(text, i)) && is_word(char_after(text, i + len)))
+            .then_some(Mark::Single),
         Ev::Straight => {
             let next = char_after(text, i + len);
             (!is_word(char_before(text, i)) && next.is_some_and(|c| !c.is_whitespace()))
@@ -249,14 +248,23 @@ mod tests {
         assert_eq!(quotes("Er sagte „ja“ und ging."), ["ja"]);
         assert_eq!(quotes("Il a dit « oui » hier."), ["oui"]);
         assert_eq!(quotes("Talks ‘On Pause,’ Kremlin Says"), ["On Pause,"]);
-        assert_eq!(quotes("It's the students’ union, isn’t it?"), Vec::<&str>::new());
+        assert_eq!(
+            quotes("It's the students’ union, isn’t it?"),
+            Vec::<&str>::new()
+        );
         assert_eq!(quotes("a 5\" screen and \"quoted\" text"), ["quoted"]);
     }
 
     #[test]
     fn nested_and_unbalanced() {
-        assert_eq!(quotes("“He told me ‘no’ twice,” she said."), ["He told me ‘no’ twice,"]);
-        assert_eq!(quotes("“Unclosed quote here.\n\nNext paragraph “ok”."), ["ok"]);
+        assert_eq!(
+            quotes("“He told me ‘no’ twice,” she said."),
+            ["He told me ‘no’ twice,"]
+        );
+        assert_eq!(
+            quotes("“Unclosed quote here.\n\nNext paragraph “ok”."),
+            ["ok"]
+        );
         assert_eq!(quotes("stray” close and “open"), Vec::<&str>::new());
         assert_eq!(quotes("\"\"\"\"\"\""), Vec::<&str>::new());
     }
@@ -264,7 +272,10 @@ mod tests {
     #[test]
     fn paragraphs() {
         let t = "“First paragraph of the quote.\n\n“Second paragraph,” he said.";
-        assert_eq!(quotes(t), ["First paragraph of the quote.\n\n“Second paragraph,"]);
+        assert_eq!(
+            quotes(t),
+            ["First paragraph of the quote.\n\n“Second paragraph,"]
+        );
         let wrapped = "“A quote that is\nwrapped,” he said.";
         assert_eq!(quotes(wrapped), ["A quote that is\nwrapped,"]);
     }

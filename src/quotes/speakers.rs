@@ -25,63 +25,318 @@ use super::extract::QuoteSpan;
 
 /// Speech verbs (lower case).
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "saying", "told", "tells", "telling", "added", "adds", "adding",
-    "asked", "asks", "stated", "states", "explained", "explains", "noted", "notes", "warned",
-    "warns", "wrote", "writes", "insisted", "insists", "continued", "declared", "declares",
-    "argued", "argues", "replied", "replies", "responded", "remarked", "announced", "announces",
-    "claimed", "claims", "commented", "acknowledged", "admitted", "conceded", "urged",
-    "cautioned", "stressed", "emphasised", "emphasized", "recalled", "predicted", "suggested",
-    "tweeted", "posted", "quipped", "concluded", "observed", "maintained", "confirmed", "denied",
-    "accused", "accuses", "questioned", "blamed", "vowed", "pledged", "promised", "reiterated",
-    "agreed", "described", "called", "calls", "shouted", "recounted", "countered", "complained",
-    "conceded", "boasted", "joked", "mused", "wondered", "demanded", "repeated",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "told",
+    "tells",
+    "telling",
+    "added",
+    "adds",
+    "adding",
+    "asked",
+    "asks",
+    "stated",
+    "states",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "insisted",
+    "insists",
+    "continued",
+    "declared",
+    "declares",
+    "argued",
+    "argues",
+    "replied",
+    "replies",
+    "responded",
+    "remarked",
+    "announced",
+    "announces",
+    "claimed",
+    "claims",
+    "commented",
+    "acknowledged",
+    "admitted",
+    "conceded",
+    "urged",
+    "cautioned",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "recalled",
+    "predicted",
+    "suggested",
+    "tweeted",
+    "posted",
+    "quipped",
+    "concluded",
+    "observed",
+    "maintained",
+    "confirmed",
+    "denied",
+    "accused",
+    "accuses",
+    "questioned",
+    "blamed",
+    "vowed",
+    "pledged",
+    "promised",
+    "reiterated",
+    "agreed",
+    "described",
+    "called",
+    "calls",
+    "shouted",
+    "recounted",
+    "countered",
+    "complained",
+    "conceded",
+    "boasted",
+    "joked",
+    "mused",
+    "wondered",
+    "demanded",
+    "repeated",
 ];
 
 /// Capitalised words that are titles or roles, never part of a name.
 const TITLES: &[&str] = &[
-    "president", "presidential", "prime", "minister", "secretary", "spokesman", "spokeswoman",
-    "spokesperson", "press", "sen", "senator", "rep", "representative", "gov", "governor", "mr",
-    "mrs", "ms", "miss", "dr", "gen", "general", "deputy", "foreign", "chief", "executive",
-    "chairman", "chairwoman", "director", "mayor", "judge", "justice", "king", "queen", "prince",
-    "princess", "pope", "sir", "dame", "lord", "lady", "professor", "prof", "col", "colonel",
-    "capt", "captain", "lt", "sgt", "adm", "admiral", "rev", "ambassador", "commissioner",
-    "chancellor", "vice", "leader", "speaker", "coach", "manager", "head", "officer", "ceo",
-    "state", "house", "senate", "federal", "national", "minority", "majority", "former",
-    "top", "acting", "assistant", "attorney", "treasury", "defense", "defence", "interior",
-    "labor", "labour", "health", "finance", "economy", "trade", "white", "u.s.", "us", "uk",
-    "eu", "un",
+    "president",
+    "presidential",
+    "prime",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "gen",
+    "general",
+    "deputy",
+    "foreign",
+    "chief",
+    "executive",
+    "chairman",
+    "chairwoman",
+    "director",
+    "mayor",
+    "judge",
+    "justice",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "professor",
+    "prof",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "adm",
+    "admiral",
+    "rev",
+    "ambassador",
+    "commissioner",
+    "chancellor",
+    "vice",
+    "leader",
+    "speaker",
+    "coach",
+    "manager",
+    "head",
+    "officer",
+    "ceo",
+    "state",
+    "house",
+    "senate",
+    "federal",
+    "national",
+    "minority",
+    "majority",
+    "former",
+    "top",
+    "acting",
+    "assistant",
+    "attorney",
+    "treasury",
+    "defense",
+    "defence",
+    "interior",
+    "labor",
+    "labour",
+    "health",
+    "finance",
+    "economy",
+    "trade",
+    "white",
+    "u.s.",
+    "us",
+    "uk",
+    "eu",
+    "un",
 ];
 
 /// Lower-case role nouns: a name run right before one of them is a modifier, not the speaker
 /// (`Kremlin spokesman Dmitry Peskov`).
 const ROLES: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "minister", "president", "secretary", "official",
-    "officials", "leader", "chief", "head", "director", "chairman", "envoy", "ambassador",
-    "aide", "adviser", "advisor", "senator", "governor", "mayor", "general", "commander",
-    "analyst", "correspondent", "prosecutor", "judge", "coach", "manager", "captain", "striker",
-    "midfielder", "goalkeeper", "negotiator", "representative", "premier", "chancellor",
-    "deputy", "lawmaker", "economist", "professor", "researcher", "fellow", "host", "reporter",
-    "editor", "founder", "executive", "owner", "chair", "member", "colleague", "counterpart",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "secretary",
+    "official",
+    "officials",
+    "leader",
+    "chief",
+    "head",
+    "director",
+    "chairman",
+    "envoy",
+    "ambassador",
+    "aide",
+    "adviser",
+    "advisor",
+    "senator",
+    "governor",
+    "mayor",
+    "general",
+    "commander",
+    "analyst",
+    "correspondent",
+    "prosecutor",
+    "judge",
+    "coach",
+    "manager",
+    "captain",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "negotiator",
+    "representative",
+    "premier",
+    "chancellor",
+    "deputy",
+    "lawmaker",
+    "economist",
+    "professor",
+    "researcher",
+    "fellow",
+    "host",
+    "reporter",
+    "editor",
+    "founder",
+    "executive",
+    "owner",
+    "chair",
+    "member",
+    "colleague",
+    "counterpart",
 ];
 
 const WEEKDAYS_MONTHS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "today", "yesterday", "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "today",
+    "yesterday",
+    "tomorrow",
 ];
 
 /// Lower-case words allowed between a subject and its verb (`Peskov also said`).
 const ADVERBS: &[&str] = &[
-    "also", "later", "then", "earlier", "again", "previously", "repeatedly", "recently", "once",
-    "further", "separately", "additionally", "had", "has", "have", "would", "will", "was",
-    "once", "publicly", "reportedly", "simply", "just", "only", "flatly",
+    "also",
+    "later",
+    "then",
+    "earlier",
+    "again",
+    "previously",
+    "repeatedly",
+    "recently",
+    "once",
+    "further",
+    "separately",
+    "additionally",
+    "had",
+    "has",
+    "have",
+    "would",
+    "will",
+    "was",
+    "once",
+    "publicly",
+    "reportedly",
+    "simply",
+    "just",
+    "only",
+    "flatly",
+];
+
+/// Abbreviations whose dot ends no sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
 ];
 
 const PRONOUNS: &[&str] = &["he", "she"];
 
 /// Words that open a description of a speaker (`the minister said`).
-const DETERMINERS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "one", "another"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "one", "another",
+];
 
 fn in_list(list: &[&str], w: &str) -> bool {
     list.contains(&w)
@@ -127,6 +382,9 @@ fn is_name_word(t: &Tok<'_>) -> bool {
 /// Only spaces (or an initial's dot) between two tokens?
 fn adjacent(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
     let gap = &text[a.e..b.s];
+    if gap.contains('\n') {
+        return false;
+    }
     let g = gap.trim();
     g.is_empty() || (g == "." && a.text.chars().count() == 1)
 }
@@ -151,7 +409,9 @@ fn run_back(text: &str, toks: &[Tok<'_>], end: usize) -> Option<usize> {
         return None;
     }
     let mut start = end;
-    while start > 0 && is_name_word(&toks[start - 1]) && adjacent(text, &toks[start - 1], &toks[start])
+    while start > 0
+        && is_name_word(&toks[start - 1])
+        && adjacent(text, &toks[start - 1], &toks[start])
     {
         start -= 1;
     }
@@ -169,7 +429,10 @@ fn run_forward(text: &str, toks: &[Tok<'_>], from: usize, limit: usize) -> Optio
         }
         if is_name_word(&toks[i]) {
             let mut j = i;
-            while j + 1 < toks.len() && is_name_word(&toks[j + 1]) && adjacent(text, &toks[j], &toks[j + 1]) {
+            while j + 1 < toks.len()
+                && is_name_word(&toks[j + 1])
+                && adjacent(text, &toks[j], &toks[j + 1])
+            {
                 j += 1;
             }
             let followed_by_role = toks
@@ -188,30 +451,26 @@ fn run_forward(text: &str, toks: &[Tok<'_>], from: usize, limit: usize) -> Optio
 
 /// Adjacent, or separated only by spaces and dashes (no clause punctuation).
 fn adjacent_or_soft(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
+    let abbreviation =
+        a.text.chars().count() == 1 || in_list(TITLES, &lower(a.text).trim_end_matches('.'));
     text[a.e..b.s]
         .chars()
-        .all(|c| c.is_whitespace() || c == '.' && a.text.chars().count() == 1)
+        .all(|c| c == ' ' || c == '\t' || c == '.' && abbreviation)
 }
 
 /// What an attribution found.
 #[derive(Debug, Clone, PartialEq)]
 enum Who {
     Name(String),
-    Pronoun,
+    /// `he` / `she` at this byte offset.
+    Pronoun(usize),
     Nobody,
 }
 
 fn name_of(text: &str, toks: &[Tok<'_>], a: usize, b: usize) -> Who {
-    let mut words: Vec<&str> = Vec::with_capacity(b + 1 - a);
-    for t in &toks[a..=b] {
-        words.push(t.text);
-    }
-    let last = words.len() - 1;
-    if let Some(p) = strip_possessive(words[last]) {
-        words[last] = p;
-    }
-    let _ = text;
-    Who::Name(words.join(" "))
+    let raw = &text[toks[a].s..toks[b].e];
+    let raw = strip_possessive(raw).unwrap_or(raw);
+    Who::Name(raw.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// The subject right before token `v` (a verb): a name run or a pronoun, skipping adverbs.
@@ -225,7 +484,7 @@ fn subject_before(text: &str, toks: &[Tok<'_>], v: usize) -> Option<Who> {
             continue;
         }
         if in_list(PRONOUNS, &l) {
-            return Some(Who::Pronoun);
+            return Some(Who::Pronoun(t.s));
         }
         if strip_possessive(t.text).is_some() {
             return None;
@@ -249,7 +508,10 @@ fn according_to(text: &str, toks: &[Tok<'_>]) -> Option<Who> {
 /// `strict`: only an attribution that starts the context.
 fn after(text: &str, toks: &[Tok<'_>], strict: bool) -> Option<Who> {
     let limit = if strict { 9 } else { 14 };
-    let v = toks.iter().take(limit).position(|t| is_speech_verb(t.text))?;
+    let v = toks
+        .iter()
+        .take(limit)
+        .position(|t| is_speech_verb(t.text))?;
     if v == 0 {
         // `” said Dmitry Peskov`, `” said the minister`, `” he said` handled below.
         return Some(
@@ -292,11 +554,14 @@ fn before(text: &str, toks: &[Tok<'_>]) -> Option<Who> {
     let first = toks.first()?;
     let l = lower(first.text);
     if in_list(PRONOUNS, &l) {
-        return Some(Who::Pronoun);
+        return Some(Who::Pronoun(first.s));
     }
     if is_name_word(first) {
         let mut j = 0;
-        while j + 1 < toks.len() && is_name_word(&toks[j + 1]) && adjacent(text, &toks[j], &toks[j + 1]) {
+        while j + 1 < toks.len()
+            && is_name_word(&toks[j + 1])
+            && adjacent(text, &toks[j], &toks[j + 1])
+        {
             j += 1;
         }
         // The run must be the subject: followed by a lower-case word (a verb), not a
@@ -314,20 +579,19 @@ fn before(text: &str, toks: &[Tok<'_>]) -> Option<Who> {
 fn is_sentence_end(text: &str, i: usize) -> bool {
     // `i` is the offset of a `.`, `!` or `?`; a sentence ends when white space follows and the
     // word before is not a one-letter initial.
-    let after_ws = text[i + 1..]
-        .chars()
-        .next()
-        .is_none_or(char::is_whitespace);
+    let after_ws = text[i + 1..].chars().next().is_none_or(char::is_whitespace);
     if !after_ws {
         return false;
     }
-    let word: String = text[..i]
-        .chars()
+    let start = text[..i]
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric())
-        .collect();
-    !(word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        && !matches!(word.as_str(), "rM" | "srM" | "sM" | "rD" | "tS" | "neG" | "neS" | "peR" | "voG")
+        .take_while(|(_, c)| c.is_alphanumeric())
+        .last()
+        .map_or(i, |(k, _)| k);
+    let word = &text[start..i];
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    !(initial || ABBREVIATIONS.contains(&word))
 }
 
 /// Start of the sentence that contains offset `pos` (bounded look-back of 400 bytes, never
@@ -359,8 +623,8 @@ fn sentence_end(text: &str, pos: usize, ceiling: usize) -> usize {
         hi -= 1;
     }
     let b = text.as_bytes();
-    for i in pos..hi {
-        match b[i] {
+    for (i, &c) in b.iter().enumerate().take(hi).skip(pos) {
+        match c {
             b'\n' => return i,
             b'.' | b'!' | b'?' if is_sentence_end(text, i) => return i,
             _ => {}
@@ -380,7 +644,10 @@ fn full_names(text: &str) -> AHashMap<String, Vec<(usize, String)>> {
             continue;
         }
         let mut j = i;
-        while j + 1 < toks.len() && is_name_word(&toks[j + 1]) && adjacent(text, &toks[j], &toks[j + 1]) {
+        while j + 1 < toks.len()
+            && is_name_word(&toks[j + 1])
+            && adjacent(text, &toks[j], &toks[j + 1])
+        {
             j += 1;
         }
         if j > i {
@@ -394,15 +661,144 @@ fn full_names(text: &str) -> AHashMap<String, Vec<(usize, String)>> {
     map
 }
 
+/// Words that make a capitalised run an organisation, place or event rather than a person.
+const NOT_PERSON: &[&str] = &[
+    "forum",
+    "summit",
+    "post",
+    "times",
+    "institute",
+    "association",
+    "union",
+    "council",
+    "ministry",
+    "department",
+    "office",
+    "alliance",
+    "group",
+    "agency",
+    "news",
+    "university",
+    "party",
+    "committee",
+    "bank",
+    "company",
+    "lines",
+    "airlines",
+    "club",
+    "league",
+    "court",
+    "base",
+    "sea",
+    "river",
+    "street",
+    "square",
+    "city",
+    "county",
+    "republic",
+    "kingdom",
+    "states",
+    "nations",
+    "organization",
+    "organisation",
+    "service",
+    "services",
+    "corporation",
+    "inc",
+    "ltd",
+    "fund",
+    "foundation",
+    "center",
+    "centre",
+    "school",
+    "college",
+    "hospital",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "government",
+    "parliament",
+    "assembly",
+    "herald",
+    "observer",
+    "ledger",
+    "courier",
+    "star",
+    "journal",
+    "tribune",
+    "gazette",
+    "international",
+    "radio",
+    "television",
+    "tv",
+    "network",
+    "authority",
+    "commission",
+    "treaty",
+    "accord",
+    "agreement",
+    "war",
+    "cup",
+    "final",
+    "championship",
+    "games",
+];
+
+fn person_like(name: &str) -> bool {
+    name.split(' ').count() <= 4
+        && !name
+            .split(' ')
+            .any(|w| in_list(NOT_PERSON, lower(w).trim_end_matches('.')))
+}
+
+/// Full names of a document: by lower-cased last word, and the person-like ones in text
+/// order.
+struct NameIndex {
+    by_last: AHashMap<String, Vec<(usize, String)>>,
+    persons: Vec<(usize, String)>,
+}
+
+impl NameIndex {
+    fn new(text: &str) -> Self {
+        let by_last = full_names(text);
+        let mut persons: Vec<(usize, String)> = by_last
+            .values()
+            .flat_map(|v| v.iter())
+            .filter(|(_, n)| person_like(n))
+            .cloned()
+            .collect();
+        persons.sort_unstable();
+        NameIndex { by_last, persons }
+    }
+
+    /// The last person-like full name mentioned before byte offset `at`.
+    fn last_person_before(&self, at: usize) -> Option<(usize, String)> {
+        let k = self.persons.partition_point(|(pos, _)| *pos < at);
+        k.checked_sub(1).map(|i| self.persons[i].clone())
+    }
+}
+
 /// Speakers of `quotes` (as found by [`super::find_quotes`] in `text`), one per quote.
 pub fn attribute(text: &str, quotes: &[QuoteSpan]) -> Vec<Option<String>> {
     let mut out: Vec<Option<String>> = Vec::with_capacity(quotes.len());
-    let mut names: Option<AHashMap<String, Vec<(usize, String)>>> = None;
-    let mut last_speaker: Option<String> = None;
+    let mut names: Option<NameIndex> = None;
+    let mut last_speaker: Option<(usize, String)> = None;
     for (qi, q) in quotes.iter().enumerate() {
         let prev_close = if qi > 0 { quotes[qi - 1].close_end } else { 0 };
         let next_open = quotes.get(qi + 1).map_or(text.len(), |n| n.open);
-        let s_end = sentence_end(text, q.close_end, next_open);
+        let ended_inside = text[q.start..q.end].ends_with('.')
+            && text[q.close_end..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        let s_end = if ended_inside {
+            q.close_end
+        } else {
+            sentence_end(text, q.close_end, next_open)
+        };
         let after_toks = tokens(text, q.close_end, s_end);
         let s_start = sentence_start(text, q.open, prev_close.min(q.open));
         let before_toks = tokens(text, s_start, q.open);
@@ -411,25 +807,26 @@ pub fn attribute(text: &str, quotes: &[QuoteSpan]) -> Vec<Option<String>> {
             .or_else(|| according_to(text, &after_toks))
             .or_else(|| after(text, &after_toks, false))
             .or_else(|| according_to(text, &before_toks));
-        let who = match who {
-            Some(w) => w,
-            None => {
-                // Same paragraph as the previous quote: its speaker.
-                let same_para = qi > 0 && !text[prev_close..q.open].contains('\n');
-                if same_para {
-                    out.push(out[qi - 1].clone());
-                    continue;
-                }
-                Who::Nobody
-            }
+        let Some(who) = who else {
+            // Same paragraph as the previous quote: its speaker.
+            let same_para = qi > 0 && !text[prev_close..q.open].contains('\n');
+            out.push(if same_para { out[qi - 1].clone() } else { None });
+            continue;
         };
         let speaker = match who {
             Who::Nobody => None,
-            Who::Pronoun => last_speaker.clone(),
+            Who::Pronoun(at) => {
+                let index = names.get_or_insert_with(|| NameIndex::new(text));
+                index
+                    .last_person_before(at)
+                    .filter(|(pos, _)| last_speaker.as_ref().is_none_or(|(p, _)| pos >= p))
+                    .map(|(_, n)| n)
+                    .or_else(|| last_speaker.as_ref().map(|(_, n)| n.clone()))
+            }
             Who::Name(n) if !n.contains(' ') => {
-                let map = names.get_or_insert_with(|| full_names(text));
+                let index = names.get_or_insert_with(|| NameIndex::new(text));
                 let key = lower(&n);
-                let full = map.get(&key).and_then(|v| {
+                let full = index.by_last.get(&key).and_then(|v| {
                     v.iter()
                         .rev()
                         .find(|(pos, _)| *pos < q.open)
@@ -440,8 +837,8 @@ pub fn attribute(text: &str, quotes: &[QuoteSpan]) -> Vec<Option<String>> {
             }
             Who::Name(n) => Some(n),
         };
-        if speaker.is_some() {
-            last_speaker.clone_from(&speaker);
+        if let Some(sp) = &speaker {
+            last_speaker = Some((q.open, sp.clone()));
         }
         out.push(speaker);
     }
@@ -457,6 +854,7 @@ mod tests {
         attribute(text, &find_quotes(text))
     }
 
+    #[allow(clippy::unnecessary_wraps)]
     fn s(x: &str) -> Option<String> {
         Some(x.to_string())
     }
@@ -464,13 +862,18 @@ mod tests {
     #[test]
     fn after_the_quote() {
         assert_eq!(speakers("“It is a pause,” Peskov said."), [s("Peskov")]);
-        assert_eq!(speakers("“It is a pause,” said Dmitry Peskov."), [s("Dmitry Peskov")]);
+        assert_eq!(
+            speakers("“It is a pause,” said Dmitry Peskov."),
+            [s("Dmitry Peskov")]
+        );
         assert_eq!(
             speakers("“It is a pause,” top spokesman Dmitry Peskov told reporters."),
             [s("Dmitry Peskov")]
         );
         assert_eq!(
-            speakers("“It is a pause,” Kremlin Press Secretary Dmitry Peskov said during a briefing."),
+            speakers(
+                "“It is a pause,” Kremlin Press Secretary Dmitry Peskov said during a briefing."
+            ),
             [s("Dmitry Peskov")]
         );
         assert_eq!(speakers("“No,” the American president said."), [None]);
@@ -479,7 +882,9 @@ mod tests {
     #[test]
     fn before_and_partial() {
         assert_eq!(
-            speakers("Asked about talks, Kremlin spokesman Dmitry Peskov said: \"There is a pause.\""),
+            speakers(
+                "Asked about talks, Kremlin spokesman Dmitry Peskov said: \"There is a pause.\""
+            ),
             [s("Dmitry Peskov")]
         );
         assert_eq!(
@@ -503,6 +908,9 @@ mod tests {
     fn continuation_and_none() {
         let t = "“It is running out,” Trump said. “It is amazing.”\n\n“Unattributed.”";
         assert_eq!(speakers(t), [s("Trump"), s("Trump"), None]);
-        assert_eq!(speakers("A so-called \"reassurance force\" was announced."), [None]);
+        assert_eq!(
+            speakers("A so-called \"reassurance force\" was announced."),
+            [None]
+        );
     }
 }
