@@ -97,10 +97,19 @@ def quotes(corpus: CorpusLike, *, n_threads: int | None = None) -> pd.DataFrame:
     """
     pdm = _dependencies.pandas("quotes")
     corpus = _as_corpus(corpus)
-    frame: pd.DataFrame = pdm.DataFrame(
-        _quote_records(corpus, n_threads), columns=_QUOTE_COLUMNS
-    )
-    return frame.astype({"start": "int64", "end": "int64"})
+    return _frame(pdm, _quote_records(corpus, n_threads), _QUOTE_COLUMNS, ("start", "end"))
+
+
+def _frame(
+    pdm: Any, records: list[tuple[Any, ...]], columns: list[str], ints: tuple[str, ...]
+) -> pd.DataFrame:
+    """A DataFrame with int64 columns ``ints`` and object columns (``None`` kept) elsewhere."""
+    data = {
+        name: pdm.Series([r[k] for r in records], dtype="int64" if name in ints else object)
+        for k, name in enumerate(columns)
+    }
+    frame: pd.DataFrame = pdm.DataFrame(data, columns=columns)
+    return frame
 
 
 def quote_clusters(
@@ -198,8 +207,5 @@ def quote_clusters(
             doc, outlet, start, end, quote, speaker = records[i]
             rows.append((cluster_no, doc, outlet, speaker, quote, start, end, best))
         cluster_no += 1
-    frame: pd.DataFrame = pdm.DataFrame(
-        rows,
-        columns=["cluster", "doc", "outlet", "speaker", "quote", "start", "end", "cluster_speaker"],
-    )
-    return frame.astype({"cluster": "int64", "start": "int64", "end": "int64"})
+    columns = ["cluster", "doc", "outlet", "speaker", "quote", "start", "end", "cluster_speaker"]
+    return _frame(pdm, rows, columns, ("cluster", "start", "end"))

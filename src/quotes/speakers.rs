@@ -98,7 +98,6 @@ const SPEECH_VERBS: &[&str] = &[
     "recounted",
     "countered",
     "complained",
-    "conceded",
     "boasted",
     "joked",
     "mused",
@@ -452,11 +451,42 @@ fn run_forward(text: &str, toks: &[Tok<'_>], from: usize, limit: usize) -> Optio
 /// Adjacent, or separated only by spaces and dashes (no clause punctuation).
 fn adjacent_or_soft(text: &str, a: &Tok<'_>, b: &Tok<'_>) -> bool {
     let abbreviation =
-        a.text.chars().count() == 1 || in_list(TITLES, &lower(a.text).trim_end_matches('.'));
+        a.text.chars().count() == 1 || in_list(TITLES, lower(a.text).trim_end_matches('.'));
     text[a.e..b.s]
         .chars()
         .all(|c| c == ' ' || c == '\t' || c == '.' && abbreviation)
 }
+
+/// The last token of the name run starting at `i`, if `toks[i]` is a name word.
+fn run_end(text: &str, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+    if !is_name_word(&toks[i]) {
+        return None;
+    }
+    let mut j = i;
+    while j + 1 < toks.len() && is_name_word(&toks[j + 1]) && adjacent(text, &toks[j], &toks[j + 1])
+    {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Nouns after a possessive name that make it the speaker (`Ostrin's words`).
+const STATEMENT_NOUNS: &[&str] = &[
+    "description",
+    "words",
+    "comments",
+    "remarks",
+    "statement",
+    "message",
+    "claim",
+    "phrase",
+    "warning",
+    "verdict",
+    "assessment",
+    "characterisation",
+    "characterization",
+    "term",
+];
 
 /// What an attribution found.
 #[derive(Debug, Clone, PartialEq)]
@@ -479,7 +509,7 @@ fn subject_before(text: &str, toks: &[Tok<'_>], v: usize) -> Option<Who> {
     while k > 0 {
         let t = &toks[k - 1];
         let l = lower(t.text);
-        if in_list(ADVERBS, &l) {
+        if in_list(ADVERBS, &l) || in_list(WEEKDAYS_MONTHS, &l) || l == "on" {
             k -= 1;
             continue;
         }
@@ -552,6 +582,33 @@ fn before(text: &str, toks: &[Tok<'_>]) -> Option<Who> {
         }
     }
     let first = toks.first()?;
+    // `Ostrin's description of the fee as “a toll”`
+    if let (Some(p), Some(next)) = (strip_possessive(first.text), toks.get(1)) {
+        if p.chars().next().is_some_and(char::is_uppercase)
+            && in_list(STATEMENT_NOUNS, &lower(next.text))
+        {
+            return Some(Who::Name(p.to_string()));
+        }
+    }
+    // `The envoy, Corin J. Hallam, issued a statement urging them to meet “within weeks”`:
+    // with a speech verb in the sentence, its first full name.
+    if toks.iter().any(|t| is_speech_verb(t.text)) {
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(j) = run_end(text, toks, i) {
+                if j > i && strip_possessive(toks[j].text).is_none() {
+                    if let Who::Name(n) = name_of(text, toks, i, j) {
+                        if person_like(&n) {
+                            return Some(Who::Name(n));
+                        }
+                    }
+                }
+                i = j + 1;
+            } else {
+                i += 1;
+            }
+        }
+    }
     let l = lower(first.text);
     if in_list(PRONOUNS, &l) {
         return Some(Who::Pronoun(first.s));
@@ -650,8 +707,10 @@ fn full_names(text: &str) -> AHashMap<String, Vec<(usize, String)>> {
         {
             j += 1;
         }
+        let after_the = i > 0 && toks[i - 1].text.eq_ignore_ascii_case("the");
         if j > i {
             if let Who::Name(n) = name_of(text, &toks, i, j) {
+                let n = if after_the { format!("the {n}") } else { n };
                 let last = lower(n.rsplit(' ').next().unwrap_or(""));
                 map.entry(last).or_default().push((toks[i].s, n));
             }
@@ -747,7 +806,8 @@ const NOT_PERSON: &[&str] = &[
 ];
 
 fn person_like(name: &str) -> bool {
-    name.split(' ').count() <= 4
+    !name.starts_with("the ")
+        && name.split(' ').count() <= 4
         && !name
             .split(' ')
             .any(|w| in_list(NOT_PERSON, lower(w).trim_end_matches('.')))
@@ -827,10 +887,11 @@ pub fn attribute(text: &str, quotes: &[QuoteSpan]) -> Vec<Option<String>> {
                 let index = names.get_or_insert_with(|| NameIndex::new(text));
                 let key = lower(&n);
                 let full = index.by_last.get(&key).and_then(|v| {
-                    v.iter()
-                        .rev()
-                        .find(|(pos, _)| *pos < q.open)
-                        .or_else(|| v.first())
+                    let people = || v.iter().filter(|(_, f)| !f.starts_with("the "));
+                    people()
+                        .filter(|(pos, _)| *pos < q.open)
+                        .last()
+                        .or_else(|| people().next())
                         .map(|(_, f)| f.clone())
                 });
                 Some(full.unwrap_or(n))
