@@ -3,7 +3,7 @@
 //!
 //! Two quotes are linked when any of these holds:
 //! 1. their [`crate::align::score`] similarity is at least `threshold` (same wording or a
-//!    close paraphrase);
+//!    close paraphrase; quotes of one or two words link only to the same words);
 //! 2. the shorter one, of at least three words, appears word for word (stems) inside the
 //!    longer (a partial quote of a fuller one);
 //! 3. they come from different documents, have the same speaker (same last name, case
@@ -122,7 +122,12 @@ pub fn quote_clusters(
                 if short.len() >= 3 && contains_run(&long.stems, &short.stems) {
                     return true;
                 }
-                if score(a, b, &idf) >= opts.threshold {
+                // Scores of one- and two-word quotes say little: those link when equal.
+                if short.len() < 3 {
+                    if a.stems == b.stems {
+                        return true;
+                    }
+                } else if score(a, b, &idf) >= opts.threshold {
                     return true;
                 }
                 if qa.doc != qb.doc && keys[i].is_some() && keys[i] == keys[j] {

@@ -358,6 +358,10 @@ fn strip_possessive(w: &str) -> Option<&str> {
 }
 
 fn is_speech_verb(w: &str) -> bool {
+    // Verbs are written in lower case inside a sentence (`the United States said`).
+    if !w.chars().next().is_some_and(char::is_lowercase) {
+        return false;
+    }
     let l = lower(w);
     in_list(SPEECH_VERBS, &l)
 }
@@ -890,7 +894,7 @@ pub fn attribute(text: &str, quotes: &[QuoteSpan]) -> Vec<Option<String>> {
                     let people = || v.iter().filter(|(_, f)| !f.starts_with("the "));
                     people()
                         .filter(|(pos, _)| *pos < q.open)
-                        .last()
+                        .next_back()
                         .or_else(|| people().next())
                         .map(|(_, f)| f.clone())
                 });
@@ -963,6 +967,12 @@ mod tests {
         let t = "Emily Ferris, a fellow, spoke on Monday. “It is new,” Ferris said. “There is no reason,” she told CNN.";
         assert_eq!(speakers(t), [s("Emily Ferris"), s("Emily Ferris")]);
         assert_eq!(speakers("“Hello,” he said."), [None]);
+    }
+
+    #[test]
+    fn capitalised_words_are_no_verbs() {
+        let t = "Trump said the United States would need to \"come down very strong\" on Russia.";
+        assert_eq!(speakers(t), [s("Trump")]);
     }
 
     #[test]
