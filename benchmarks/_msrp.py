@@ -8,9 +8,9 @@ from collections import Counter
 from typing import Any
 
 import numpy as np
+from _common import shared
 
 import presslens
-from _common import shared
 
 
 def load(split: str) -> tuple[list[str], list[str], np.ndarray[Any, np.dtype[np.int64]]]:
@@ -42,7 +42,7 @@ def tfidf_cosine(a: list[str], b: list[str]) -> np.ndarray[Any, np.dtype[np.floa
     n = len(docs)
     idf = {w: math.log((1 + n) / (1 + c)) + 1 for w, c in df.items()}
     out = []
-    for x, z in zip(sa, sb):
+    for x, z in zip(sa, sb, strict=False):
         vx = {w: c * idf[w] for w, c in Counter(x).items()}
         vz = {w: c * idf[w] for w, c in Counter(z).items()}
         dot = sum(v * vz.get(w, 0.0) for w, v in vx.items())
@@ -55,7 +55,7 @@ def tfidf_cosine(a: list[str], b: list[str]) -> np.ndarray[Any, np.dtype[np.floa
 def dice(a: list[str], b: list[str]) -> np.ndarray[Any, np.dtype[np.float64]]:
     """Dice coefficient of the stem sets."""
     out = []
-    for x, z in zip(_stems(a), _stems(b)):
+    for x, z in zip(_stems(a), _stems(b), strict=False):
         sx, sz = set(x), set(z)
         out.append(2 * len(sx & sz) / (len(sx) + len(sz)) if sx or sz else 0.0)
     return np.asarray(out)

@@ -59,7 +59,7 @@ def blocking_recall(corpus: presslens.Corpus, n_docs: int = 90) -> tuple[int, in
     # align_sentences' own numbers where available; otherwise the pair similarity.
     sims = presslens.similarity(a_texts, b_texts)
     best: dict[tuple[int, str], float] = {}
-    for (i, j), s in zip(pairs, sims):
+    for (i, j), s in zip(pairs, sims, strict=False):
         key = (i, rows[j].outlet)
         best[key] = max(best.get(key, 0.0), float(s))
     exhaustive = {k for k, v in best.items() if v >= 0.6}
@@ -99,8 +99,10 @@ def main() -> None:
         )
     print(f"  2 threads vs 1: {times[1] / times[2]:.2f}x")
     hit, total = blocking_recall(corpus)
-    print(f"  blocking recall vs exhaustive scoring (matches >= 0.6, first 90 articles): "
-          f"{hit}/{total}")
+    print(
+        f"  blocking recall vs exhaustive scoring (matches >= 0.6, first 90 articles): "
+        f"{hit}/{total}"
+    )
 
     texts = reuters_texts()
     size = mb(texts)

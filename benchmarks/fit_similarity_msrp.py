@@ -38,11 +38,13 @@ def main() -> None:
         cv=cv,
         method="predict_proba",
     )[:, 1]
-    for name, w in zip(names, weights):
+    for name, w in zip(names, weights, strict=False):
         print(f"{name:<16} {w:9.4f}")
     print(f"intercept        {intercept:9.4f}")
-    print(f"threshold {threshold:.2f}: train accuracy {max(accs):.3f}, "
-          f"5-fold CV accuracy {float(((pcv >= threshold) == y).mean()):.3f}")
+    print(
+        f"threshold {threshold:.2f}: train accuracy {max(accs):.3f}, "
+        f"5-fold CV accuracy {float(((pcv >= threshold) == y).mean()):.3f}"
+    )
     print("WEIGHTS:", ", ".join(f"{w:.4f}" for w in weights))
 
 

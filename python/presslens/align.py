@@ -27,8 +27,10 @@ Examples
 ...     ]
 ... )
 >>> a = presslens.align_sentences(corpus)
->>> a[["doc", "sentence", "text", "shared_by"]].to_dict("records")[:2]
-[{'doc': 'w', 'sentence': 0, 'text': 'The port strike entered its third week on Monday.', 'shared_by': 2}, {'doc': 'w', 'sentence': 1, 'text': 'Farmers fear for their exports.', 'shared_by': 1}]
+>>> for row in a[a["doc"] == "w"].itertuples():
+...     print(row.sentence, row.shared_by, row.text)
+0 2 The port strike entered its third week on Monday.
+1 1 Farmers fear for their exports.
 >>> a.loc[0, "Ledger:doc"], int(a.loc[0, "Ledger:sentence"])
 ('l', 1)
 >>> presslens.unique_sentences(corpus, "Wire")["text"].tolist()
@@ -116,7 +118,7 @@ def similarity(
     ...     ["Talks are on pause, the Kremlin said.", "A football final was won."],
     ... )
     >>> s.round(2).tolist()
-    [0.77, 0.0]
+    [0.99, 0.02]
     """
     a = _text_list(texts_a, "texts_a")
     b = _text_list(texts_b, "texts_b")
@@ -193,7 +195,7 @@ def align_sentences(
     ... ]
     >>> presslens.align_sentences(docs)[["outlet", "shared_by", "B:similarity"]].round(2)
       outlet  shared_by  B:similarity
-    0      A          2          0.63
+    0      A          2          0.95
     1      B          2           NaN
     2      C          1           NaN
     """
@@ -221,7 +223,7 @@ def align_sentences(
     }
     row_doc = [ids[r[0]] for r in rows]
     row_index = [r[1] for r in rows]
-    for u, label in enumerate(labels):
+    for _u, label in enumerate(labels):
         m_doc = np.full(n, None, dtype=object)
         m_sent = np.full(n, np.nan)
         m_sim = np.full(n, np.nan)

@@ -24,8 +24,11 @@ Examples
 ...     "Talks are on “pause,” the Kremlin said. “For now it is a pause,” Kremlin spokesman "
 ...     "Dmitry Peskov told reporters. “Nobody walked away,” he added."
 ... )
->>> presslens.quotes([text])[["quote", "speaker"]].to_dict("records")
-[{'quote': 'pause,', 'speaker': 'Kremlin'}, {'quote': 'For now it is a pause,', 'speaker': 'Dmitry Peskov'}, {'quote': 'Nobody walked away,', 'speaker': 'Dmitry Peskov'}]
+>>> for row in presslens.quotes([text]).itertuples():
+...     print(row.start, row.end, row.quote, "|", row.speaker)
+14 20 pause, | Kremlin
+41 63 For now it is a pause, | Dmitry Peskov
+114 133 Nobody walked away, | Dmitry Peskov
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ def _quote_records(corpus: Corpus, n_threads: int | None) -> list[tuple[Any, ...
     texts = corpus.texts
     found = _presslens.find_quotes(texts, n_threads=n_threads)
     records: list[tuple[Any, ...]] = []
-    for doc, qs in zip(corpus, found):
+    for doc, qs in zip(corpus, found, strict=False):
         text = doc.text
         for start, end, speaker in qs:
             records.append((doc.id, doc.outlet, start, end, text[start:end], speaker))
@@ -164,13 +167,13 @@ def quote_clusters(
     >>> import presslens
     >>> docs = [
     ...     {"outlet": "A", "text": "“The door remains open, but it is a pause,” Ostrin said."},
-    ...     {"outlet": "B", "text": "“We keep the door open; call it a pause,” said Halvard Ostrin."},
+    ...     {"outlet": "B", "text": "“We keep the door open; it is a pause,” said Halvard Ostrin."},
     ...     {"outlet": "C", "text": "“We won the final,” said Marguerite Osei."},
     ... ]
-    >>> presslens.quote_clusters(docs)[["cluster", "outlet", "speaker"]]
-       cluster outlet        speaker
-    0        0      A         Ostrin
-    1        0      B  Halvard Ostrin
+    >>> for row in presslens.quote_clusters(docs).itertuples():
+    ...     print(row.cluster, row.outlet, row.speaker, "|", row.cluster_speaker)
+    0 A Ostrin | Halvard Ostrin
+    0 B Halvard Ostrin | Halvard Ostrin
     """
     pdm = _dependencies.pandas("quote_clusters")
     corpus = _as_corpus(corpus)
@@ -195,7 +198,9 @@ def quote_clusters(
     cluster_no = 0
     for c in sorted(members):
         idx = members[c]
-        outlets = {records[i][1] if records[i][1] is not None else ("doc", records[i][0]) for i in idx}
+        outlets = {
+            records[i][1] if records[i][1] is not None else ("doc", records[i][0]) for i in idx
+        }
         if len(outlets) < min_outlets:
             continue
         speakers = Counter(records[i][5] for i in idx if records[i][5] is not None)

@@ -57,9 +57,12 @@ def test_similarity_shape_range_and_symmetry() -> None:
     a = ["The Kremlin said talks were on pause.", "", "Talks on the corridor stalled."]
     b = ["Talks are on pause, the Kremlin said.", "Anything at all.", "A final was won."]
     s = presslens.similarity(a, b)
-    assert s.dtype == np.float64 and s.shape == (3,)
+    assert s.dtype == np.float64
+    assert s.shape == (3,)
     assert ((s >= 0) & (s <= 1)).all()
-    assert s[0] > 0.5 and s[1] == 0.0 and s[2] < 0.1
+    assert s[0] > 0.5
+    assert s[1] == 0.0
+    assert s[2] < 0.1
     np.testing.assert_allclose(presslens.similarity(b, a), s)
     assert presslens.similarity([], []).shape == (0,)
 
@@ -138,7 +141,8 @@ def test_align_sentences_one_outlet_and_bad_input() -> None:
         {"outlet": "A", "text": ""},
     ]
     frame = presslens.align_sentences(docs)
-    assert len(frame) == 3 and (frame["shared_by"] == 1).all()
+    assert len(frame) == 3
+    assert (frame["shared_by"] == 1).all()
     assert frame["A:doc"].isna().all()
     with pytest.raises(EmptyCorpusError):
         presslens.align_sentences([])
@@ -165,7 +169,9 @@ def test_unique_sentences(demo: presslens.Corpus) -> None:
 def test_long_input_is_not_quadratic() -> None:
     # 3,000 near-identical sentences in two outlets: the blocking caps candidates.
     text = " ".join(f"The port handled {i} ships on day {i}." for i in range(3000))
-    frame = presslens.align_sentences([{"outlet": "A", "text": text}, {"outlet": "B", "text": text}])
+    frame = presslens.align_sentences(
+        [{"outlet": "A", "text": text}, {"outlet": "B", "text": text}]
+    )
     assert len(frame) == 6000
     assert (frame["shared_by"] == 2).mean() > 0.9
 
@@ -200,7 +206,8 @@ def test_quote_speakers_match_the_demo_truth(demo_quotes: pd.DataFrame) -> None:
     for case in TRUTH["shared_verbatim_quotes"] + TRUTH["partial_quotes"]:
         for doc in case["docs"]:
             rows = demo_quotes[
-                (demo_quotes["doc"] == doc) & (demo_quotes["quote"].map(norm) == norm(case["quote"]))
+                (demo_quotes["doc"] == doc)
+                & (demo_quotes["quote"].map(norm) == norm(case["quote"]))
             ]
             assert len(rows) >= 1, (doc, case["quote"])
             checked += 1
@@ -222,7 +229,10 @@ BAD_QUOTES = [
     ('"' * 10_000, []),
     ("“" * 5_000 + "”" * 5_000, []),
     ("No quotes at all here.", []),
-    ("“First paragraph.\n\n“Second paragraph,” Ostrin said.", ["First paragraph.\n\n“Second paragraph,"]),
+    (
+        "“First paragraph.\n\n“Second paragraph,” Ostrin said.",
+        ["First paragraph.\n\n“Second paragraph,"],
+    ),
     ("“Anyone,” with no speaker.", ["Anyone,"]),
     ("stray close” then “open but never closed", []),
 ]
@@ -268,9 +278,12 @@ def test_quote_clusters_translations_and_shared_quotes(demo: presslens.Corpus) -
     (pause,) = ids
     for doc, q in translations["partial_renderings"].items():
         assert cluster_of(doc, q) == pause
-    shared = [cluster_of(case["docs"][0], case["quote"]) for case in TRUTH["shared_verbatim_quotes"]]
-    assert len(set(shared)) == len(shared) and pause not in shared
-    for case, cid in zip(TRUTH["shared_verbatim_quotes"], shared):
+    shared = [
+        cluster_of(case["docs"][0], case["quote"]) for case in TRUTH["shared_verbatim_quotes"]
+    ]
+    assert len(set(shared)) == len(shared)
+    assert pause not in shared
+    for case, cid in zip(TRUTH["shared_verbatim_quotes"], shared, strict=False):
         for doc in case["docs"]:
             assert cluster_of(doc, case["quote"]) == cid
     pd.testing.assert_frame_equal(clusters, presslens.quote_clusters(demo, n_threads=2))
@@ -303,7 +316,8 @@ def test_seeds_truth(seeds_dir: Path) -> None:
     by_span = {(r.doc, r.start, r.end): r.cluster for r in clusters.itertuples()}
     for group in truth["quote_clusters"]:
         ids = {by_span.get((m["doc"], m["start"], m["end"])) for m in group["members"]}
-        assert len(ids) == 1 and None not in ids, group["name"]
+        assert None not in ids, group["name"]
+        assert len(ids) == 1, group["name"]
     aligned = presslens.align_sentences(corpus)
     for pair in truth["shared_sentences"]:
         row = aligned[(aligned["doc"] == pair["doc"]) & (aligned["start"] == pair["start"])]
@@ -322,7 +336,8 @@ def test_msrp_quality_floor(shared_msrp: Path) -> None:
     pred = s >= presslens.align.MSRP_THRESHOLD
     acc = float((pred == (y == 1)).mean())
     f1 = 2 * int((pred & (y == 1)).sum()) / (int(pred.sum()) + int((y == 1).sum()))
-    assert acc >= 0.76 and f1 >= 0.83, (acc, f1)
+    assert acc >= 0.76, acc
+    assert f1 >= 0.83, f1
 
 
 def test_norm_helper() -> None:
