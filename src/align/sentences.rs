@@ -8,8 +8,9 @@
 //!    containing them, leaving out stems in more than `max_postings` sentences (default
 //!    `max(200, sentences / 50)`: common words never make candidates). Two sentences of
 //!    different outlets are a candidate pair when they share at least two indexed stems (one,
-//!    when either has only one). Each sentence keeps its 1,000 candidates with the most shared
-//!    stems (ties: earlier sentence first).
+//!    when either has only one) and at least 30% of the smaller one's indexed stems. Each
+//!    sentence keeps its 300 candidates with the most shared stems (ties: earlier sentence
+//!    first).
 //! 3. Score candidates with [`super::similarity::score`]; per sentence and other outlet keep
 //!    the best (ties: earlier sentence).
 //!
@@ -40,7 +41,7 @@ impl Default for AlignSentencesOptions {
         AlignSentencesOptions {
             threshold: 0.5,
             max_postings: 0,
-            max_candidates: 1000,
+            max_candidates: 300,
         }
     }
 }
@@ -113,6 +114,8 @@ pub fn count_idf(sents: &[Prepared], threads: Threads) -> Idf {
 pub struct Blocker {
     postings: AHashMap<u64, Vec<u32>>,
     indexed: Vec<Vec<u64>>,
+    /// Sets larger than this count as this large for the 30% rule (0: no share rule).
+    min_share_cap: usize,
 }
 
 impl Blocker {
@@ -134,7 +137,18 @@ impl Blocker {
                 postings.entry(h).or_default().push(i as u32);
             }
         }
-        Blocker { postings, indexed }
+        Blocker {
+            postings,
+            indexed,
+            min_share_cap: usize::MAX,
+        }
+    }
+
+    /// Drop the 30%-of-the-smaller-set rule (quote clustering links short partial quotes).
+    #[must_use]
+    pub fn without_share_rule(mut self) -> Self {
+        self.min_share_cap = 0;
+        self
     }
 
     /// Candidates of sentence `i` among sentences `j` with `keep(j)`: shared indexed stems

@@ -93,28 +93,11 @@ fn intersection_count(a: &[u64], b: &[u64]) -> usize {
     crate::overlap::shingles::intersection_size(a, b)
 }
 
-/// Dice of the `n`-gram multisets of two hash sequences.
-fn ngram_dice(a: &[u64], b: &[u64], n: usize) -> f64 {
-    let grams = |s: &[u64]| -> Vec<u64> {
-        if s.len() < n {
-            return Vec::new();
-        }
-        let mut g: Vec<u64> = s
-            .windows(n)
-            .map(|w| {
-                w.iter().fold(0x9E37_79B9_7F4A_7C15u64, |h, &x| {
-                    (h.rotate_left(21) ^ x).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-                })
-            })
-            .collect();
-        g.sort_unstable();
-        g
-    };
-    let (ga, gb) = (grams(a), grams(b));
+/// Dice of two sorted multisets of n-gram hashes.
+fn ngram_dice(ga: &[u64], gb: &[u64]) -> f64 {
     if ga.is_empty() && gb.is_empty() {
         return 0.0;
     }
-    // Multiset intersection of two sorted lists.
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < ga.len() && j < gb.len() {
         match ga[i].cmp(&gb[j]) {
@@ -186,9 +169,9 @@ pub fn features(a: &Prepared, b: &Prepared, idf: &Idf) -> [f64; N_FEATURES] {
         ca.min(cb),
         ca.max(cb),
         cosine,
-        ngram_dice(&a.stems, &b.stems, 1),
-        ngram_dice(&a.stems, &b.stems, 2),
-        ngram_dice(&a.stems, &b.stems, 3),
+        ngram_dice(&a.grams[0], &b.grams[0]),
+        ngram_dice(&a.grams[1], &b.grams[1]),
+        ngram_dice(&a.grams[2], &b.grams[2]),
         chargram,
         names_diff,
         length_ratio,

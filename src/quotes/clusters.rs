@@ -109,7 +109,8 @@ pub fn quote_clusters(
         parallel::map(threads, quotes, |q| Preparer::default().prepare(q.text));
     let idf = Idf::new(&prepared);
     let keys: Vec<Option<String>> = quotes.iter().map(|q| speaker_key(q.speaker)).collect();
-    let blocker = Blocker::new(&prepared, &idf, auto_max_postings(prepared.len()));
+    let blocker =
+        Blocker::new(&prepared, &idf, auto_max_postings(prepared.len())).without_share_rule();
     let links: Vec<Vec<usize>> = parallel::map_range(threads, quotes.len(), |i| {
         let mut counts = AHashMap::new();
         let cands = blocker.candidates_min(i, |j| j > i, 5000, 1, &mut counts);

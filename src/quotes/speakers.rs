@@ -893,8 +893,7 @@ pub fn attribute(text: &str, quotes: &[QuoteSpan]) -> Vec<Option<String>> {
                 let full = index.by_last.get(&key).and_then(|v| {
                     let people = || v.iter().filter(|(_, f)| !f.starts_with("the "));
                     people()
-                        .filter(|(pos, _)| *pos < q.open)
-                        .next_back()
+                        .rfind(|(pos, _)| *pos < q.open)
                         .or_else(|| people().next())
                         .map(|(_, f)| f.clone())
                 });
