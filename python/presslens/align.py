@@ -152,9 +152,11 @@ def align_sentences(
 
     Documents are split into sentences (:func:`presslens.split_sentences`, English rules).
     Sentences of different outlets are compared only when they share rare content stems
-    (an inverted index; stems found in more than ``max(200, sentences / 50)`` sentences are
-    not indexed), never all pairs; candidates are scored with :func:`similarity` (idf over
-    the corpus's sentences). For each sentence and each other outlet, the most similar
+    (an inverted index; stems found in more than ``max(200, sentences / 100)`` sentences are
+    not indexed): at least two of them (one when a sentence has only one) and at least 30% of
+    the smaller sentence's, keeping the 300 candidates with most shared stems per sentence,
+    never all pairs. Candidates are scored with :func:`similarity` (idf over the corpus's
+    sentences). For each sentence and each other outlet, the most similar
     sentence at or above ``threshold`` is its match.
 
     Parameters

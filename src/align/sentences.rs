@@ -6,7 +6,7 @@
 //!    ([`Idf`]), document-parallel, partial counts merged.
 //! 2. **Blocking** (never all pairs): an inverted index from content stems to the sentences
 //!    containing them, leaving out stems in more than `max_postings` sentences (default
-//!    `max(200, sentences / 50)`: common words never make candidates). Two sentences of
+//!    `max(200, sentences / 100)`: common words never make candidates). Two sentences of
 //!    different outlets are a candidate pair when they share at least two indexed stems (one,
 //!    when either has only one) and at least 30% of the smaller one's indexed stems. Each
 //!    sentence keeps its 300 candidates with the most shared stems (ties: earlier sentence
@@ -202,7 +202,7 @@ impl Blocker {
 
 /// Default posting cap for `n` sentences.
 pub fn auto_max_postings(n: usize) -> usize {
-    (n / 50).max(200)
+    (n / 100).max(200)
 }
 
 /// Align the sentences of `texts` (document `d` belongs to outlet `outlets[d]`).

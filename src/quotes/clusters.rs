@@ -12,7 +12,7 @@
 //!    statement share few words but keep its key terms and its speaker.
 //!
 //! Candidate pairs come from an inverted index of content stems (stems in more than
-//! `max(200, quotes / 50)` quotes are not indexed): quotes sharing no indexed stem are never
+//! `max(200, quotes / 100)` quotes are not indexed): quotes sharing no indexed stem are never
 //! compared. Clusters are the connected components (union-find), numbered by their first
 //! quote; the result does not depend on the thread count.
 
