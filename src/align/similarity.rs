@@ -69,7 +69,7 @@ fn weight_sum(set: &[u64], idf: &Idf) -> (f64, f64) {
 }
 
 /// Weighted intersection of two sorted sets: (sum of weights, sum of squared weights, count).
-fn weighted_intersection(a: &[u64], b: &[u64], idf: &Idf) -> (f64, f64, usize) {
+pub(crate) fn weighted_intersection(a: &[u64], b: &[u64], idf: &Idf) -> (f64, f64, usize) {
     let (mut i, mut j) = (0, 0);
     let (mut s, mut q, mut n) = (0.0, 0.0, 0);
     while i < a.len() && j < b.len() {
@@ -98,19 +98,8 @@ fn ngram_dice(ga: &[u64], gb: &[u64]) -> f64 {
     if ga.is_empty() && gb.is_empty() {
         return 0.0;
     }
-    let (mut i, mut j, mut inter) = (0, 0, 0usize);
-    while i < ga.len() && j < gb.len() {
-        match ga[i].cmp(&gb[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                inter += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * inter as f64 / (ga.len() + gb.len()) as f64
+    // The merge counts matched pairs, so duplicates make it a multiset intersection.
+    2.0 * intersection_count(ga, gb) as f64 / (ga.len() + gb.len()) as f64
 }
 
 /// Length of the longest common subsequence (first [`MAX_LCS_TOKENS`] of each).

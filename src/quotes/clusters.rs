@@ -20,7 +20,7 @@ use ahash::AHashMap;
 
 use crate::align::prepare::{Idf, Prepared, Preparer};
 use crate::align::sentences::{auto_max_postings, Blocker};
-use crate::align::similarity::score;
+use crate::align::similarity::{score, weighted_intersection};
 use crate::error::{Error, Result};
 use crate::parallel::{self, Threads};
 
@@ -66,19 +66,7 @@ fn contains_run(long: &[u64], short: &[u64]) -> bool {
 }
 
 fn shared_weight(a: &Prepared, b: &Prepared, idf: &Idf) -> f64 {
-    let (mut i, mut j, mut s) = (0, 0, 0.0);
-    while i < a.content.len() && j < b.content.len() {
-        match a.content[i].cmp(&b.content[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += idf.weight(a.content[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    s
+    weighted_intersection(&a.content, &b.content, idf).0
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
