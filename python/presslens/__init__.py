@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from presslens import config, plot
 from presslens._presslens import __version__
+from presslens.align import align_sentences, similarity, unique_sentences
 from presslens.clean import Cleaned, Removal, clean
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import (
@@ -35,6 +36,7 @@ from presslens.overlap import (
     reuse,
     shared_passages,
 )
+from presslens.quotes import quote_clusters, quotes
 from presslens.summarize import (
     RougeScore,
     Summary,
@@ -78,6 +80,7 @@ __all__ = [
     "TermCounts",
     "UnknownLanguageError",
     "__version__",
+    "align_sentences",
     "clean",
     "collocations",
     "config",
@@ -86,11 +89,14 @@ __all__ = [
     "normalize",
     "overlap",
     "plot",
+    "quote_clusters",
+    "quotes",
     "reuse",
     "rouge",
     "sentence_scores",
     "sentence_spans",
     "shared_passages",
+    "similarity",
     "split_sentences",
     "stem",
     "stemmer_languages",
@@ -100,4 +106,5 @@ __all__ = [
     "text_stats",
     "token_spans",
     "tokenize",
+    "unique_sentences",
 ]

@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 
+mod align;
 mod clean;
 mod convert;
 mod errors;
@@ -24,5 +25,6 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     terms::register(m)?;
     summarize::register(m)?;
     m.add_function(wrap_pyfunction!(run::_debug_panic, m)?)?;
+    align::register(m)?;
     Ok(())
 }
