@@ -24,6 +24,7 @@ __all__ = [
     "corpus_html",
     "document_html",
     "overlap_html",
+    "quote_clusters_html",
     "summary_html",
     "term_counts_html",
 ]
@@ -314,3 +315,45 @@ def summary_html(summary: Summary) -> str:
             footer=more_row(len(sentences) - len(shown), 5, "sentences"),
         )
     )
+
+
+_CLUSTER_COLUMNS = ("cluster", "doc", "outlet", "speaker", "quote", "cluster_speaker")
+
+
+def quote_clusters_html(frame: Any) -> str | None:
+    """Each statement (cluster) with its renderings side by side; ``None`` for other frames."""
+    if any(c not in getattr(frame, "columns", ()) for c in _CLUSTER_COLUMNS):
+        return None
+    clusters: dict[Any, list[tuple[Any, ...]]] = {}
+    for row in zip(*(frame[c] for c in _CLUSTER_COLUMNS), strict=True):
+        clusters.setdefault(row[0], []).append(row)
+    shown = list(clusters.items())[: display.max_rows]
+    blocks = []
+    for cluster, rows in shown:
+        speaker = rows[0][5]
+        outlets = {str(r[2]) for r in rows}
+        cards = []
+        for _c, doc, outlet, own, quote, _best in rows[: display.max_labels]:
+            who = f'<div class="muted">{esc(own)}</div>' if own is not None else ""
+            cards.append(
+                '<div style="flex:1 1 14em;max-width:22em;border:1px solid #e5e5e5;'
+                'border-radius:6px;padding:6px 8px">'
+                f"{chip(outlet if outlet is not None else doc)} "
+                f'<span class="muted">{esc(doc)}</span>'
+                f"<div>“{esc(str(quote)[: display.max_chars])}”</div>{who}</div>"
+            )
+        extra = len(rows) - len(cards)
+        more = f'<div class="muted">… and {extra} more renderings</div>' if extra > 0 else ""
+        blocks.append(
+            f'<div style="margin:8px 0"><div class="head">Statement {esc(cluster)}'
+            f"{' · ' + esc(speaker) if speaker is not None else ''} · "
+            f"{_plural(len(rows), 'rendering')} in {_plural(len(outlets), 'outlet')}</div>"
+            f'<div style="display:flex;flex-wrap:wrap;gap:6px">{"".join(cards)}</div>{more}</div>'
+        )
+    head = (
+        f'<div class="head">Quote clusters: {_plural(len(clusters), "statement")} · '
+        f"{_plural(len(frame), 'quote')}</div>"
+    )
+    rest = len(clusters) - len(shown)
+    tail = f'<div class="muted">… and {rest:,} more statements</div>' if rest > 0 else ""
+    return wrap(head + "".join(blocks) + tail)

@@ -46,6 +46,7 @@ import numpy as np
 import numpy.typing as npt
 
 from presslens import _dependencies, _presslens
+from presslens._guard import text_input
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import EmptyCorpusError, InvalidArgumentError
 
@@ -82,6 +83,7 @@ def _text_list(texts: Sequence[str], name: str) -> list[str]:
     return out
 
 
+@text_input
 def similarity(
     texts_a: Sequence[str], texts_b: Sequence[str], *, n_threads: int | None = None
 ) -> npt.NDArray[np.float64]:
@@ -145,6 +147,7 @@ def _outlet_units(corpus: Corpus, what: str) -> tuple[list[str], list[int]]:
     return labels, [index[d.outlet] for d in corpus if d.outlet is not None]
 
 
+@text_input
 def align_sentences(
     corpus: CorpusLike, *, threshold: float = 0.5, n_threads: int | None = None
 ) -> pd.DataFrame:
@@ -244,6 +247,7 @@ def align_sentences(
     return frame
 
 
+@text_input
 def unique_sentences(
     corpus: CorpusLike, outlet: str, *, threshold: float = 0.5, n_threads: int | None = None
 ) -> pd.DataFrame:

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from presslens import _dependencies, _presslens
+from presslens._guard import text_input
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import InvalidArgumentError
 
@@ -72,6 +73,7 @@ def _quote_records(corpus: Corpus, n_threads: int | None) -> list[tuple[Any, ...
     return records
 
 
+@text_input
 def quotes(corpus: CorpusLike, *, n_threads: int | None = None) -> pd.DataFrame:
     """Every direct quote of the corpus, with its speaker.
 
@@ -115,6 +117,7 @@ def _frame(
     return frame
 
 
+@text_input
 def quote_clusters(
     corpus: CorpusLike,
     *,
@@ -152,10 +155,12 @@ def quote_clusters(
     Returns
     -------
     pandas.DataFrame
-        One row per quote in a reported cluster: ``cluster`` (0, 1, ... in order of each
-        cluster's first quote), ``doc``, ``outlet``, ``speaker``, ``quote``, ``start``,
-        ``end``, and ``cluster_speaker`` (the cluster's most frequent speaker, for quotes whose
-        own attribution was not found), sorted by cluster then corpus order.
+        A ``QuoteClusters`` frame (a DataFrame subclass whose notebook display shows each
+        statement's renderings side by side) with one row per quote in a reported cluster:
+        ``cluster`` (0, 1, ... in order of each cluster's first quote), ``doc``, ``outlet``,
+        ``speaker``, ``quote``, ``start``, ``end``, and ``cluster_speaker`` (the cluster's
+        most frequent speaker, for quotes whose own attribution was not found), sorted by
+        cluster then corpus order.
 
     Raises
     ------
@@ -213,4 +218,6 @@ def quote_clusters(
             rows.append((cluster_no, doc, outlet, speaker, quote, start, end, best))
         cluster_no += 1
     columns = ["cluster", "doc", "outlet", "speaker", "quote", "start", "end", "cluster_speaker"]
-    return _frame(pdm, rows, columns, ("cluster", "start", "end"))
+    from presslens._frames import QuoteClusters
+
+    return QuoteClusters(_frame(pdm, rows, columns, ("cluster", "start", "end")))

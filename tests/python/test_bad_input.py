@@ -105,6 +105,12 @@ RAISES: list[tuple[str, Callable[[], Any], type[BaseException], str]] = [
      InvalidArgumentError, "row 1, at index 4"),
     ("surrogate rouge", lambda: presslens.rouge(SURROGATE, "a reference"), InvalidArgumentError,
      "argument 1 (at index 4)"),
+    ("surrogate quotes", lambda: presslens.quotes(_corpus_with(SURROGATE)), InvalidArgumentError,
+     "document 'bad' (row 1)"),
+    ("surrogate similarity", lambda: presslens.similarity(["a"], [SURROGATE]),
+     InvalidArgumentError, "argument 2: row 0, at index 4"),
+    ("surrogate align", lambda: presslens.align_sentences(_corpus_with(SURROGATE)),
+     InvalidArgumentError, "document 'bad'"),
     ("unknown language", lambda: presslens.tokenize("x", stem=True, language="klingon"),
      UnknownLanguageError, "supported languages are"),
     ("unknown language sentences", lambda: presslens.split_sentences("x", language="xx"),
@@ -210,6 +216,13 @@ RESULTS: list[tuple[str, Callable[[], Any], Callable[[Any], bool]]] = [
      # Documented: a group of more than 64 identical documents is reported as pairs with its
      # first document (a star, not 50 million pairs), so buckets stay bounded.
      lambda r: len(r) == 9_999 and set(r["a"].astype(str)) == {"0"} and set(r["similarity"]) == {1.0}),
+    ("10k quote marks in a row", lambda: presslens.quotes(Corpus(['"' * 10_000])),
+     lambda r: len(r) <= 5_000),
+    ("quotes without speaker", lambda: presslens.quotes(Corpus(['"We will wait," the note read.'])),
+     lambda r: len(r) == 1 and r["speaker"].isna().all()),
+    ("align one outlet", lambda: presslens.align_sentences(
+        Corpus([{"text": "Talks stalled. Ports shut.", "outlet": "x"}])),
+     lambda r: len(r) == 2),
     ("reuse with no sources", lambda: presslens.reuse("A story of its own.", []),
      lambda r: r.share == 0.0),
     ("mixed scripts keep every word", lambda: _word_chars("Peskov (Песков) said 東京"),

@@ -34,7 +34,8 @@ def _canon(value: Any) -> Any:
     if hasattr(value, "to_pandas") and not hasattr(value, "columns"):
         value = value.to_pandas()
     if hasattr(value, "columns"):
-        return value.reset_index(drop=True).to_dict("list")
+        # NaN-safe (missing matches are NaN): compare the frame's repr of every cell.
+        return value.reset_index(drop=True).astype(str).to_dict("list")
     if hasattr(value, "toarray"):
         return value.toarray().tolist()
     if isinstance(value, np.ndarray):
@@ -65,6 +66,10 @@ CALLS: dict[str, Callable[[], Any]] = {
     "summarize": lambda: [(x.text, x.score) for x in presslens.summarize(CORPUS).sentences],
     "sentence_scores": lambda: presslens.sentence_scores(CORPUS, method="textrank"),
     "rouge": lambda: presslens.rouge(TEXTS[:4], TEXTS[4:8], use_stemmer=True),
+    "similarity": lambda: presslens.similarity(TEXTS[:6], TEXTS[6:12]),
+    "align_sentences": lambda: presslens.align_sentences(CORPUS),
+    "quotes": lambda: presslens.quotes(CORPUS),
+    "quote_clusters": lambda: presslens.quote_clusters(CORPUS),
 }
 
 
@@ -104,6 +109,8 @@ LEAK_CALLS: dict[str, Callable[[], Any]] = {
     "TfidfVectorizer": lambda: TfidfVectorizer().fit_transform(SMALL_TEXTS),
     "summarize": lambda: presslens.summarize(SMALL, max_words=20).text,
     "rouge": lambda: presslens.rouge(SMALL_TEXTS[0], SMALL_TEXTS[1], use_stemmer=True),
+    "similarity": lambda: presslens.similarity(SMALL_TEXTS[:1], SMALL_TEXTS[1:]),
+    "quotes": lambda: presslens.quotes(SMALL),
     "surrogate error": lambda: _swallow(lambda: presslens.tokenize("x\ud800")),
 }
 
