@@ -25,14 +25,14 @@ lint:  ## formatting, clippy, ruff, mypy --strict, stubtest
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --all-targets --features python -- -D warnings
 	! grep -rlE '^\s*use pyo3|pyo3::|#\[py(function|class|methods|module)' src --include='*.rs' | grep -v '^src/python/'
-	$(PY) -m ruff check python tests benchmarks fuzz/python
-	$(PY) -m ruff format --check python tests benchmarks fuzz/python
+	$(PY) -m ruff check python tests benchmarks examples fuzz/python
+	$(PY) -m ruff format --check python tests benchmarks examples fuzz/python
 	$(PY) -m mypy
 	$(PY) -m mypy.stubtest presslens._presslens --allowlist .mypy-stubtest-allowlist
 
 format:  ## apply rustfmt and ruff format
 	cargo fmt
-	$(PY) -m ruff format python tests benchmarks fuzz/python
+	$(PY) -m ruff format python tests benchmarks examples fuzz/python
 
 bench:  ## text benchmarks (needs ../shared and the bench extra)
 	$(PY) benchmarks/bench_text.py
