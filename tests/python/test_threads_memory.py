@@ -134,3 +134,51 @@ def test_ten_thousand_calls_do_not_leak(name: str) -> None:
     grown = _rss_bytes() - before
     # A leak of one small result per call (>= ~500 bytes) would add >= 5 MB.
     assert grown < 4 * 2**20, f"{name}: RSS grew by {grown / 2**20:.1f} MB over 10,000 calls"
+
+
+_PEAK_SCRIPT = r"""
+import resource, sys
+import pandas  # imported before measuring: its import is not the call's memory
+import presslens
+from presslens.datasets import load_demo
+
+name, copies = sys.argv[1], int(sys.argv[2])
+base = load_demo()
+docs = [
+    {"text": d.text, "outlet": d.outlet, "id": f"{d.id}-{k}"}
+    for k in range(copies)
+    for d in base
+]
+corpus = presslens.Corpus(docs)
+texts = corpus.texts
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+calls = {
+    "clean": lambda: corpus.clean(),
+    "term_counts": lambda: presslens.term_counts(corpus, by="outlet", ngram_range=(1, 2)),
+    "near_duplicates": lambda: presslens.near_duplicates(corpus, threshold=0.9),
+    "quotes": lambda: presslens.quotes(corpus),
+    "summarize": lambda: presslens.summarize(texts[: 14 * copies], max_words=100),
+}
+result = calls[name]()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss in KiB on Linux")
+@pytest.mark.parametrize("name", ["clean", "term_counts", "near_duplicates", "quotes", "summarize"])
+def test_peak_memory_grows_linearly_with_input(name: str) -> None:
+    """Peak memory of a call on 2N documents stays within ~2x (plus slack) of N documents."""
+    import subprocess
+
+    def peak(copies: int) -> int:
+        out = subprocess.run(
+            [sys.executable, "-c", _PEAK_SCRIPT, name, str(copies)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        return int(out.stdout.strip().splitlines()[-1])
+
+    small, large = peak(40), peak(80)  # 560 and 1,120 documents
+    # Linear: doubling the input at most doubles the extra peak (+ 8 MB for allocator slack).
+    assert large <= 2.3 * small + 8 * 1024, f"{name}: {small} KiB -> {large} KiB"
