@@ -6,9 +6,12 @@
 //! * After `fork()` the pools' threads do not exist in the child, so every call in a forked
 //!   child runs serially on the caller's thread instead of hanging (a `pthread_atfork` hook).
 //! * Results never depend on the thread count: every parallel map keeps input order.
+//! * Progress: inside [`track`], every item the primitives here complete (on any pool
+//!   thread) adds one to a shared counter that another thread can read while the work runs.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once, OnceLock};
 
 use rayon::prelude::*;
@@ -129,6 +132,42 @@ pub fn effective_threads(threads: Threads) -> usize {
     pool_for(threads).map_or(1, |p| p.current_num_threads())
 }
 
+thread_local! {
+    static PROGRESS: RefCell<Option<Arc<AtomicU64>>> = const { RefCell::new(None) };
+}
+
+/// Count the items that the primitives here ([`map`], [`map_range`], [`fold_merge`]) complete
+/// while `f` runs on this thread into `counter` (one relaxed atomic add per item). Calls
+/// nest: the innermost counter wins; the previous one is restored after `f`, even on panic.
+pub fn track<R>(counter: Arc<AtomicU64>, f: impl FnOnce() -> R) -> R {
+    struct Restore(Option<Arc<AtomicU64>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            let previous = self.0.take();
+            PROGRESS.with(|p| *p.borrow_mut() = previous);
+        }
+    }
+    let _restore = Restore(PROGRESS.with(|p| p.borrow_mut().replace(counter)));
+    f()
+}
+
+/// Start counting on this thread until [`untrack`] (for callers that cannot wrap a closure,
+/// such as a binding layer whose begin and end are separate calls).
+pub fn set_tracking(counter: Option<Arc<AtomicU64>>) {
+    PROGRESS.with(|p| *p.borrow_mut() = counter);
+}
+
+fn progress() -> Option<Arc<AtomicU64>> {
+    PROGRESS.with(|p| p.borrow().clone())
+}
+
+#[inline]
+fn tick(p: Option<&AtomicU64>) {
+    if let Some(p) = p {
+        p.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// Map `f` over `items`, in parallel when `threads` allows, keeping input order.
 pub fn map<T, R, F>(threads: Threads, items: &[T], f: F) -> Vec<R>
 where
@@ -136,9 +175,16 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync + Send,
 {
+    let counter = progress();
+    let p = counter.as_deref();
+    let g = |x: &T| {
+        let r = f(x);
+        tick(p);
+        r
+    };
     match pool_for(threads) {
-        Some(pool) if items.len() > 1 => pool.install(|| items.par_iter().map(&f).collect()),
-        _ => items.iter().map(f).collect(),
+        Some(pool) if items.len() > 1 => pool.install(|| items.par_iter().map(&g).collect()),
+        _ => items.iter().map(g).collect(),
     }
 }
 
@@ -148,9 +194,16 @@ where
     R: Send,
     F: Fn(usize) -> R + Sync + Send,
 {
+    let counter = progress();
+    let p = counter.as_deref();
+    let g = |i: usize| {
+        let r = f(i);
+        tick(p);
+        r
+    };
     match pool_for(threads) {
-        Some(pool) if n > 1 => pool.install(|| (0..n).into_par_iter().map(&f).collect()),
-        _ => (0..n).map(f).collect(),
+        Some(pool) if n > 1 => pool.install(|| (0..n).into_par_iter().map(&g).collect()),
+        _ => (0..n).map(g).collect(),
     }
 }
 
@@ -166,11 +219,18 @@ where
     F: Fn(S, &T) -> S + Sync + Send,
     M: Fn(S, S) -> S + Sync + Send,
 {
+    let counter = progress();
+    let p = counter.as_deref();
+    let g = |s: S, x: &T| {
+        let r = fold(s, x);
+        tick(p);
+        r
+    };
     match pool_for(threads) {
         Some(pool) if items.len() > 1 => {
-            pool.install(|| items.par_iter().fold(&init, &fold).reduce(&init, &merge))
+            pool.install(|| items.par_iter().fold(&init, &g).reduce(&init, &merge))
         }
-        _ => items.iter().fold(init(), fold),
+        _ => items.iter().fold(init(), g),
     }
 }
 
@@ -198,6 +258,23 @@ mod tests {
             |a, b| a + b,
         );
         assert_eq!(s, 5050);
+    }
+
+    #[test]
+    fn progress_counts_items_on_every_thread_and_restores() {
+        let items: Vec<u64> = (0..500).collect();
+        let counter = Arc::new(AtomicU64::new(0));
+        let total = track(counter.clone(), || {
+            let a = map(Threads::Count(2), &items, |x| x + 1);
+            let b = map_range(Threads::Serial, 100, |i| i);
+            let c = fold_merge(Threads::Count(2), &items, || 0, |a, b| a + b, |a, b| a + b);
+            a.len() + b.len() + usize::from(c > 0)
+        });
+        assert_eq!(total, 601);
+        assert_eq!(counter.load(Ordering::Relaxed), 500 + 100 + 500);
+        // Outside the scope nothing is counted.
+        let _ = map(Threads::Count(2), &items, |x| x + 1);
+        assert_eq!(counter.load(Ordering::Relaxed), 1100);
     }
 
     #[test]

@@ -47,6 +47,7 @@ import numpy.typing as npt
 
 from presslens import _dependencies, _presslens
 from presslens._guard import text_input
+from presslens._progress import with_progress
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import EmptyCorpusError, InvalidArgumentError
 
@@ -147,9 +148,14 @@ def _outlet_units(corpus: Corpus, what: str) -> tuple[list[str], list[int]]:
     return labels, [index[d.outlet] for d in corpus if d.outlet is not None]
 
 
+@with_progress("aligning sentences", mb_per_s=2, items_per_doc=60)
 @text_input
 def align_sentences(
-    corpus: CorpusLike, *, threshold: float = 0.5, n_threads: int | None = None
+    corpus: CorpusLike,
+    *,
+    threshold: float = 0.5,
+    n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Every sentence with its best match in every other outlet.
 
@@ -172,6 +178,9 @@ def align_sentences(
     n_threads
         ``None``: the global pool; ``1``: serial; ``k``: a pool of ``k`` threads. The result
         is the same for every thread count.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------

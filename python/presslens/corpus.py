@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any, cast, overload
 from urllib.parse import urlsplit
 
 from presslens import _dependencies
+from presslens._progress import with_progress
 from presslens.exceptions import CorpusFormatError, EmptyCorpusError
 
 if TYPE_CHECKING:
@@ -761,7 +762,14 @@ class Corpus:
             docs.append(doc.replace(text=new))
         return self._from_documents(docs)
 
-    def clean(self, *, cross_document: bool = True, n_threads: int | None = None) -> Corpus:
+    @with_progress("cleaning", mb_per_s=25, items_per_doc=3)
+    def clean(
+        self,
+        *,
+        cross_document: bool = True,
+        n_threads: int | None = None,
+        progress: bool | None = None,
+    ) -> Corpus:
         """Remove boilerplate from every document (see :mod:`presslens.clean`).
 
         Parameters
@@ -770,6 +778,9 @@ class Corpus:
             Also remove lines repeated across documents of the same outlet.
         n_threads
             ``None`` for the global pool, ``1`` for serial, else a pool of that size.
+        progress
+            Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+            more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
         Returns
         -------

@@ -45,6 +45,7 @@ import numpy as np
 
 from presslens import _dependencies, _presslens
 from presslens._guard import text_input
+from presslens._progress import with_progress
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import EmptyCorpusError, InvalidArgumentError
 
@@ -219,6 +220,7 @@ def _rebuild_matrix(
     return OverlapMatrix(values, labels, measure=measure, by=by, ngram=ngram)
 
 
+@with_progress("overlap", mb_per_s=30, items_per_doc=None)
 @text_input
 def overlap(
     corpus: CorpusLike,
@@ -227,6 +229,7 @@ def overlap(
     measure: Measure = "containment",
     ngram: int = 5,
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> OverlapMatrix:
     """Overlap of word shingles between outlets or documents.
 
@@ -250,6 +253,9 @@ def overlap(
         Words per shingle.
     n_threads
         ``None``: the global pool; ``1``: serial; ``k``: a pool of ``k`` threads.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------
@@ -329,6 +335,7 @@ def _texts_and_keys(source: Any, what: str) -> tuple[list[str], list[Any]]:
     return texts, keys
 
 
+@with_progress("near-duplicates", mb_per_s=30, items_per_doc=1)
 @text_input
 def near_duplicates(
     source: Any,
@@ -339,6 +346,7 @@ def near_duplicates(
     seed: int = 0,
     verify: bool = True,
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Pairs of near-duplicate documents: MinHash + LSH, candidates verified exactly.
 
@@ -370,6 +378,9 @@ def near_duplicates(
         with its MinHash estimate (which may be below ``threshold``).
     n_threads
         ``None``: the global pool; ``1``: serial; ``k``: a pool of ``k`` threads.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------
@@ -583,6 +594,7 @@ _PASSAGE_COLUMNS = [
 ]
 
 
+@with_progress("shared passages", mb_per_s=15, items_per_doc=None)
 @text_input
 def shared_passages(
     corpus: CorpusLike,
@@ -590,6 +602,7 @@ def shared_passages(
     min_words: int = 8,
     max_gap: int = 3,
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Maximal passages that two documents share, tolerant to small edits.
 
@@ -608,6 +621,9 @@ def shared_passages(
         Most words skipped on either side at one gap.
     n_threads
         ``None``: the global pool; ``1``: serial; ``k``: a pool of ``k`` threads.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from presslens import _dependencies, _presslens
 from presslens._guard import text_input
+from presslens._progress import with_progress
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import InvalidArgumentError
 
@@ -73,8 +74,11 @@ def _quote_records(corpus: Corpus, n_threads: int | None) -> list[tuple[Any, ...
     return records
 
 
+@with_progress("quotes", mb_per_s=40, items_per_doc=2)
 @text_input
-def quotes(corpus: CorpusLike, *, n_threads: int | None = None) -> pd.DataFrame:
+def quotes(
+    corpus: CorpusLike, *, n_threads: int | None = None, progress: bool | None = None
+) -> pd.DataFrame:
     """Every direct quote of the corpus, with its speaker.
 
     See the module docs for the quotation marks and the attribution rules.
@@ -85,6 +89,9 @@ def quotes(corpus: CorpusLike, *, n_threads: int | None = None) -> pd.DataFrame:
         A :class:`~presslens.Corpus` (or anything ``Corpus()`` accepts).
     n_threads
         ``None``: the global pool; ``1``: serial; ``k``: a pool of ``k`` threads.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------
@@ -117,6 +124,7 @@ def _frame(
     return frame
 
 
+@with_progress("quote clusters", mb_per_s=10, items_per_doc=None)
 @text_input
 def quote_clusters(
     corpus: CorpusLike,
@@ -125,6 +133,7 @@ def quote_clusters(
     speaker_threshold: float = 0.3,
     min_outlets: int = 2,
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Renderings of the same statement across outlets, grouped together.
 
@@ -151,6 +160,9 @@ def quote_clusters(
         Report clusters quoted by at least this many outlets (1: every quote).
     n_threads
         ``None``: the global pool; ``1``: serial; ``k``: a pool of ``k`` threads.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------

@@ -62,6 +62,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from presslens import _dependencies, _presslens
 from presslens._guard import text_input
+from presslens._progress import with_progress
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import EmptyCorpusError, InvalidArgumentError
 
@@ -253,6 +254,7 @@ def _label(doc: Document) -> str:
     return doc.outlet if doc.outlet is not None else str(doc.id)
 
 
+@with_progress("summarizing", mb_per_s=5, items_per_doc=2.1)
 @text_input
 def summarize(
     source: Source,
@@ -264,6 +266,7 @@ def summarize(
     order: Order = "score",
     language: str = "english",
     n_threads: int | None = None,
+    progress: bool | None = None,
     support_threshold: float = 0.5,
 ) -> Summary:
     """Summarise one document or many (multi-document) by extracting sentences.
@@ -298,6 +301,9 @@ def summarize(
     support_threshold
         Cosine between stemmed content-word sets from which another article's sentence counts
         as carrying the same content (``supported_by``).
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------
@@ -393,6 +399,7 @@ def summarize(
     )
 
 
+@with_progress("scoring sentences", mb_per_s=5, items_per_doc=2.1)
 @text_input
 def sentence_scores(
     source: Source,
@@ -400,6 +407,7 @@ def sentence_scores(
     method: Method = "lexrank",
     language: str = "english",
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Every sentence of the source with its score under ``method``.
 
@@ -414,6 +422,9 @@ def sentence_scores(
         Language of the sentence splitter, stemmer and stop words.
     n_threads
         ``None``: the global pool; ``1``: serial; ``k``: a pool of ``k`` threads.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------

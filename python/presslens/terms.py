@@ -15,6 +15,7 @@ from presslens import _presslens
 from presslens._dependencies import pandas as _pandas
 from presslens._dependencies import require
 from presslens._guard import text_input
+from presslens._progress import with_progress
 from presslens.corpus import Corpus
 from presslens.exceptions import InvalidArgumentError
 from presslens.text import StopWordsArg, _resolve_stem, _resolve_stop_words
@@ -393,6 +394,7 @@ class TermCounts:
         )
 
 
+@with_progress("counting terms", mb_per_s=30, items_per_doc=None)
 @text_input
 def term_counts(
     corpus: CorpusLike,
@@ -406,6 +408,7 @@ def term_counts(
     max_df: float = 1.0,
     max_features: int | None = None,
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> TermCounts:
     """Count terms per document, outlet, the whole corpus or any metadata field.
 
@@ -429,6 +432,9 @@ def term_counts(
         Keep only this many terms, the most frequent overall (ties by term).
     n_threads
         None for the global pool, 1 for serial.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------
@@ -482,6 +488,7 @@ def term_counts(
     )
 
 
+@with_progress("counting terms", mb_per_s=30, items_per_doc=None)
 @text_input
 def distinctive_terms(
     corpus: CorpusLike | TermCounts,
@@ -494,6 +501,7 @@ def distinctive_terms(
     stem: bool | str | None = None,
     stop_words: StopWordsArg = None,
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> Any:
     r"""The terms that set each group apart from all the others.
 
@@ -519,6 +527,9 @@ def distinctive_terms(
         Report a term for a group only when it occurs at least this often in the group.
     lowercase, stem, stop_words, n_threads
         As for :func:`term_counts`.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------
@@ -585,6 +596,7 @@ def distinctive_terms(
     )
 
 
+@with_progress("collocations", mb_per_s=20, items_per_doc=None)
 @text_input
 def collocations(
     corpus: CorpusLike,
@@ -595,6 +607,7 @@ def collocations(
     lowercase: bool = True,
     stop_words: StopWordsArg = None,
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> Any:
     """Bigram collocations by Dunning's log-likelihood ratio or PMI.
 
@@ -615,6 +628,9 @@ def collocations(
         Ignore bigrams seen fewer times (PMI favours rare pairs without it).
     lowercase, stop_words, n_threads
         As for :func:`term_counts`; stop words are removed before pairing.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------
@@ -645,8 +661,11 @@ def collocations(
     return pd.DataFrame(rows, columns=["w1", "w2", "count", "score"])
 
 
+@with_progress("text statistics", mb_per_s=15, items_per_doc=1)
 @text_input
-def text_stats(corpus: CorpusLike, *, n_threads: int | None = None) -> Any:
+def text_stats(
+    corpus: CorpusLike, *, n_threads: int | None = None, progress: bool | None = None
+) -> Any:
     """Per-document statistics: size, sentences, lexical diversity, readability, quotes.
 
     Columns: ``characters``, ``words`` (presslens tokens), ``sentences``,
@@ -661,6 +680,9 @@ def text_stats(corpus: CorpusLike, *, n_threads: int | None = None) -> Any:
         A corpus or texts.
     n_threads
         None for the global pool, 1 for serial.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------

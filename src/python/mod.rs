@@ -25,6 +25,9 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     terms::register(m)?;
     summarize::register(m)?;
     m.add_function(wrap_pyfunction!(run::_debug_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(run::_progress_begin, m)?)?;
+    m.add_function(wrap_pyfunction!(run::_progress_end, m)?)?;
+    m.add_class::<run::ProgressCounter>()?;
     align::register(m)?;
     Ok(())
 }

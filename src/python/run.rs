@@ -88,3 +88,39 @@ pub fn _debug_panic(py: Python<'_>, message: &str, in_pool: bool) -> PyResult<us
         }
     })
 }
+
+/// A counter of completed work items that a Python thread can poll while a native call runs
+/// (see `presslens._progress`).
+#[pyclass(module = "presslens._presslens", frozen)]
+pub struct ProgressCounter {
+    done: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+#[pymethods]
+impl ProgressCounter {
+    #[new]
+    fn new() -> Self {
+        ProgressCounter {
+            done: std::sync::Arc::default(),
+        }
+    }
+
+    /// Items completed so far.
+    #[getter]
+    fn done(&self) -> u64 {
+        self.done.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// Count the items of every native call made on this thread into `counter` until
+/// `_progress_end()`.
+#[pyfunction]
+pub fn _progress_begin(counter: &ProgressCounter) {
+    crate::parallel::set_tracking(Some(counter.done.clone()));
+}
+
+/// Stop counting on this thread.
+#[pyfunction]
+pub fn _progress_end() {
+    crate::parallel::set_tracking(None);
+}
