@@ -40,7 +40,7 @@ use crate::parallel::{self, Threads};
 use cues::Scope;
 use features::{
     all_caps, content_keys, ends_sentence, ends_with_full_date, entity_keys, find_date, find_url,
-    is_bare_url, is_figures, is_prose, reports, single_sentence, starts_lower, we_count,
+    is_bare_url, is_figures, is_prose, keys, reports, single_sentence, starts_lower, we_count,
     word_count,
 };
 
@@ -311,6 +311,8 @@ struct Doc<'a> {
     names: AHashSet<u64>,
     title_keys: Vec<u64>,
     keys: Vec<u64>,
+    /// Scratch buffer of [`Doc::flush`].
+    name_keys: Vec<u64>,
     /// Body lines not yet absorbed: keys are only computed when a cohesion test needs them
     /// (most documents have no end-of-article cue and never do).
     queued: Vec<usize>,
@@ -371,17 +373,23 @@ impl Doc<'_> {
     }
 
     fn flush(&mut self) {
+        let mut name_keys = std::mem::take(&mut self.name_keys);
         for q in std::mem::take(&mut self.queued) {
             let (d0, d1) = (self.lines[q].d0, self.lines[q].d1);
             self.keys.clear();
-            content_keys(&self.disp[d0..d1], &mut self.keys);
+            name_keys.clear();
+            // Content words and names in one pass over the line.
+            keys(
+                &self.disp[d0..d1],
+                Some(&mut self.keys),
+                Some(&mut name_keys),
+            );
             for &k in &self.keys {
                 *self.body.entry(k).or_insert(0) += 1;
             }
-            self.keys.clear();
-            entity_keys(&self.disp[d0..d1], &mut self.keys);
-            self.names.extend(self.keys.iter().copied());
+            self.names.extend(name_keys.iter().copied());
         }
+        self.name_keys = name_keys;
     }
 }
 
@@ -395,6 +403,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a
         names: AHashSet::new(),
         title_keys: Vec::new(),
         keys: Vec::new(),
+        name_keys: Vec::new(),
         queued: Vec::new(),
     };
     let bytes = text.as_bytes();
