@@ -411,6 +411,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a
     let mut para = 0;
     let mut blank_before = false;
     let mut raw_line = 0;
+    let mut lower = Vec::new();
     while pos <= bytes.len() {
         let nl = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
         let raw = &text[pos..nl];
@@ -436,7 +437,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a
                 Class::Noise(Reason::Metadata)
             } else if info.only_markup || !shown.chars().any(char::is_alphanumeric) {
                 Class::Noise(Reason::Markup)
-            } else if let Some(cue) = cues::find(shown, words, terminal) {
+            } else if let Some(cue) = cues::find(shown, words, terminal, &mut lower) {
                 trigger = cue.trigger;
                 if cue.scope == Scope::Any {
                     Class::Soft(cue.reason)
