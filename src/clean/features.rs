@@ -559,24 +559,26 @@ pub(crate) fn line_hash_words(line: &str, max: usize) -> (u64, bool) {
     let mut any = false;
     let mut words = 0usize;
     let mut counted = false;
+    let mut high = 0u8;
     for &b in line.as_bytes() {
-        if b == b' ' || b == b'\t' || b == b'\r' || b == 0x0C {
-            counted = false;
-            continue;
-        }
+        high |= b;
         let c = NORM[b as usize];
         if c == 0 {
+            // White space ends a word; punctuation and markup do not.
+            if matches!(b, b' ' | b'\t' | b'\r' | 0x0C) {
+                counted = false;
+            }
             continue;
         }
-        if !counted && b < 0x80 {
-            counted = true;
-            words += 1;
-        }
+        // An ASCII letter or digit starts a word unless one was counted since the last space.
+        let starts = !counted & (b < 0x80);
+        words += usize::from(starts);
+        counted |= starts;
         any = true;
         h ^= u64::from(c);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    let short = if line.is_ascii() {
+    let short = if high < 0x80 {
         words <= max
     } else {
         at_most_words(line, max)
