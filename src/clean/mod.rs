@@ -373,6 +373,11 @@ impl Doc<'_> {
     }
 
     fn flush(&mut self) {
+        if self.body.is_empty() && !self.queued.is_empty() {
+            // About one distinct content word per 12 bytes of news text, fewer names.
+            self.body.reserve(self.text.len() / 12);
+            self.names.reserve(self.text.len() / 64);
+        }
         let mut name_keys = std::mem::take(&mut self.name_keys);
         for q in std::mem::take(&mut self.queued) {
             let (d0, d1) = (self.lines[q].d0, self.lines[q].d1);
@@ -394,17 +399,19 @@ impl Doc<'_> {
 }
 
 fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a> {
+    // Buffers sized once: at most one line per newline.
+    let max_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut doc = Doc {
         text,
         disp: String::with_capacity(text.len()),
-        markup: Vec::new(),
-        lines: Vec::new(),
+        markup: Vec::with_capacity(16),
+        lines: Vec::with_capacity(max_lines),
         body: AHashMap::new(),
         names: AHashSet::new(),
         title_keys: Vec::new(),
-        keys: Vec::new(),
-        name_keys: Vec::new(),
-        queued: Vec::new(),
+        keys: Vec::with_capacity(64),
+        name_keys: Vec::with_capacity(64),
+        queued: Vec::with_capacity(max_lines),
     };
     let bytes = text.as_bytes();
     let mut pos = 0;
@@ -505,7 +512,10 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Clea
     };
     let mut doc = split_lines(text, md, repeated);
     let n = doc.lines.len();
-    let mut out = Cleaned::default();
+    let mut out = Cleaned {
+        text: String::with_capacity(text.len()),
+        ..Cleaned::default()
+    };
 
     // Cross-document repeats, unless the document shares whole paragraphs with another one
     // (a near-duplicate article): then its repeated lines are the article itself.
@@ -708,7 +718,7 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Clea
     }
 
     // ---- assemble the text and the removals
-    let mut removed: Vec<Removal> = Vec::new();
+    let mut removed: Vec<Removal> = Vec::with_capacity(n / 2 + doc.markup.len());
     let mut prev: Option<usize> = None;
     for i in 0..n {
         let l = &doc.lines[i];
@@ -753,6 +763,8 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Clea
     }
     removed.sort_by_key(|r| (r.start, r.end));
     out.removed = removed;
+    // The text was sized for the whole input: give back what removals left unused.
+    out.text.shrink_to_fit();
     let _ = doc.text;
     out
 }
