@@ -5,8 +5,47 @@ use std::sync::OnceLock;
 
 /// Number of white-space separated words containing a letter or digit.
 pub(crate) fn word_count(line: &str) -> usize {
-    line.split_ascii_whitespace().filter(|w| is_word(w)).count()
+    // ASCII lines in one pass over the bytes; others word by word with Unicode classes.
+    let mut words = 0usize;
+    let mut counted = false;
+    for &b in line.as_bytes() {
+        match WORD_CLASS[b as usize] {
+            WC_ALNUM => {
+                words += usize::from(!counted);
+                counted = true;
+            }
+            WC_SPACE => counted = false,
+            WC_HIGH => return line.split_ascii_whitespace().filter(|w| is_word(w)).count(),
+            _ => {}
+        }
+    }
+    words
 }
+
+const WC_OTHER: u8 = 0;
+const WC_ALNUM: u8 = 1;
+const WC_SPACE: u8 = 2;
+const WC_HIGH: u8 = 3;
+
+/// Byte classes of [`word_count`].
+const WORD_CLASS: [u8; 256] = {
+    let mut t = [WC_OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            WC_ALNUM
+        } else if c.is_ascii_whitespace() {
+            WC_SPACE
+        } else if c >= 0x80 {
+            WC_HIGH
+        } else {
+            WC_OTHER
+        };
+        b += 1;
+    }
+    t
+};
 
 fn is_word(w: &str) -> bool {
     w.bytes().any(|b| b.is_ascii_alphanumeric())
@@ -571,7 +610,7 @@ pub(crate) fn line_hash_words(line: &str, max: usize) -> (u64, bool) {
             continue;
         }
         // An ASCII letter or digit starts a word unless one was counted since the last space.
-        let starts = !counted & (b < 0x80);
+        let starts = !counted && b < 0x80;
         words += usize::from(starts);
         counted |= starts;
         any = true;
@@ -621,6 +660,9 @@ mod tests {
         assert!(starts_lower("in the harbour"));
         assert!(all_caps("MY TOWN NEWS"));
         assert_eq!(word_count("a — b  c"), 3);
+        assert_eq!(word_count("a - b  c"), 3);
+        assert_eq!(word_count(" -- a.b,\tc\x0c(d) ...  "), 3);
+        assert_eq!(word_count("Ünïcode wörds and — dashes"), 4);
         assert!(is_bare_url("<https://example.org/a>"));
         assert_eq!(
             find_url("Original url: https://example.org/x)"),
@@ -643,7 +685,10 @@ mod tests {
         let stops = stop_set();
         for w in STOPS.split_ascii_whitespace() {
             assert!(stops.contains(pack(w.as_bytes())), "{w}");
-            assert!(stops.contains(pack(w.to_ascii_uppercase().as_bytes())), "{w}");
+            assert!(
+                stops.contains(pack(w.to_ascii_uppercase().as_bytes())),
+                "{w}"
+            );
         }
         for w in ["harbour", "ferry", "negot", "x", "", "aboutt", "abou"] {
             assert!(!stops.contains(pack(w.as_bytes())), "{w}");
