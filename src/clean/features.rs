@@ -564,13 +564,6 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Hash of a line for cross-document comparison: ASCII letters lower-cased, digits folded to
-/// `0` (visit counters, dates), punctuation, markup and white space ignored.
-#[cfg(test)]
-pub(crate) fn line_hash(line: &str) -> u64 {
-    line_hash_words(line, 0).0
-}
-
 /// The byte each input byte contributes to [`line_hash`] (0: ignored).
 const NORM: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -591,38 +584,25 @@ const NORM: [u8; 256] = {
     t
 };
 
-/// [`line_hash`] and whether the line has at most `max` words (as [`word_count`] counts
-/// them), in one pass over an ASCII line.
-pub(crate) fn line_hash_words(line: &str, max: usize) -> (u64, bool) {
+/// Hash of a line for cross-document comparison: ASCII letters lower-cased, digits folded to
+/// `0` (visit counters, dates), punctuation, markup and white space ignored (FNV-1a of what
+/// remains; 0 for a line without letters or digits).
+pub(crate) fn line_hash(line: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut any = false;
-    let mut words = 0usize;
-    let mut counted = false;
-    let mut high = 0u8;
     for &b in line.as_bytes() {
-        high |= b;
         let c = NORM[b as usize];
-        if c == 0 {
-            // White space ends a word; punctuation and markup do not.
-            if matches!(b, b' ' | b'\t' | b'\r' | 0x0C) {
-                counted = false;
-            }
-            continue;
+        if c != 0 {
+            any = true;
+            h ^= u64::from(c);
+            h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        // An ASCII letter or digit starts a word unless one was counted since the last space.
-        let starts = !counted && b < 0x80;
-        words += usize::from(starts);
-        counted |= starts;
-        any = true;
-        h ^= u64::from(c);
-        h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    let short = if high < 0x80 {
-        words <= max
+    if any {
+        h
     } else {
-        at_most_words(line, max)
-    };
-    (if any { h } else { 0 }, short)
+        0
+    }
 }
 
 #[cfg(test)]

@@ -250,13 +250,12 @@ where
     if !cross_document || texts.len() < 2 {
         return parallel::map(threads, texts, |t| clean_doc(t.as_ref(), opts, None));
     }
-    let lines = parallel::map(threads, texts, |t| {
-        repeated::doc_lines(t.as_ref(), opts.max_short_words)
-    });
+    let lines = parallel::map(threads, texts, |t| repeated::doc_lines(t.as_ref()));
     let outlet_names: Vec<&str> = (0..texts.len())
         .map(|i| outlets.get(i).map_or("", AsRef::as_ref))
         .collect();
-    let sets = repeated::repeated_sets(&lines, &outlet_names, opts, threads);
+    let text_refs: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+    let sets = repeated::repeated_sets(&text_refs, &lines, &outlet_names, opts, threads);
     drop(lines);
     parallel::map_range(threads, texts.len(), |i| {
         clean_doc(texts[i].as_ref(), opts, Some(&sets[i]))
