@@ -207,13 +207,23 @@ fn automaton() -> &'static AhoCorasick {
 }
 
 /// The cues that count anywhere in a long line (`Any`, `Strong`), with their index in `CUES`.
+///
+/// This automaton is case-sensitive and searches an ASCII-lower-cased copy of the line (the
+/// patterns are lower case, so the matches are those of a case-insensitive search): without
+/// case folding, aho-corasick can put a vectorised prefilter (Teddy) in front of the
+/// automaton, and most of a long line is skipped instead of stepped through byte by byte.
 fn long_automaton() -> &'static (AhoCorasick, Vec<usize>) {
     static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
     AC.get_or_init(|| {
         let ids: Vec<usize> = (0..CUES.len())
             .filter(|&i| matches!(CUES[i].2, Scope::Any | Scope::Strong))
             .collect();
-        (build(ids.iter().map(|&i| CUES[i].0)), ids)
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(ids.iter().map(|&i| CUES[i].0))
+            .expect("the cue patterns are valid");
+        (ac, ids)
     })
 }
 
@@ -274,7 +284,9 @@ fn prefer(best: Option<Cue>, pat: &Cue0) -> Cue {
 /// Short lines are searched for every cue. On a long line only `Exact` and `Lead` cues (at its
 /// start: searched in a window as long as the longest cue) and `Any` and `Strong` cues (one
 /// smaller automaton over the line) can count, so most of the text meets the small automaton.
-pub(crate) fn find(line: &str, words: usize, terminal: bool) -> Option<Cue> {
+///
+/// `lower` is scratch space (the line lower-cased for the long-line search).
+pub(crate) fn find(line: &str, words: usize, terminal: bool, lower: &mut Vec<u8>) -> Option<Cue> {
     let bytes = line.as_bytes();
     // Short-line cues count on lines of at most 12 words, and on sentence-like lines only
     // when they are very short ("Remind me later.", "Support The Moscow Times!").
@@ -305,7 +317,10 @@ pub(crate) fn find(line: &str, words: usize, terminal: bool) -> Option<Cue> {
             }
         }
         let (ac, ids) = long_automaton();
-        for m in ac.find_iter(line) {
+        lower.clear();
+        lower.extend_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        for m in ac.find_iter(lower.as_slice()) {
             let pat = &CUES[ids[m.pattern().as_usize()]];
             if accept(bytes, m.start(), m.end(), pat, short, words, terminal) {
                 best = Some(prefer(best, pat));
@@ -332,7 +347,24 @@ mod tests {
     fn reason(line: &str) -> Option<Reason> {
         let words = line.split_whitespace().count();
         let terminal = line.trim_end().ends_with(['.', '!', '?']);
-        find(line, words, terminal).map(|c| c.reason)
+        find(line, words, terminal, &mut Vec::new()).map(|c| c.reason)
+    }
+
+    #[test]
+    fn patterns_are_lower_case() {
+        // The long-line automaton is case-sensitive over a lower-cased line.
+        for c in CUES {
+            assert_eq!(c.0, c.0.to_ascii_lowercase());
+        }
+    }
+
+    #[test]
+    fn long_lines_match_in_any_case() {
+        let line = "The paper said it relies on YOUR SUPPORT to keep reporting on the harbour \
+                    and the ferries, and on every reader who gives what they can afford.";
+        let words = line.split_whitespace().count();
+        let cue = find(line, words, true, &mut Vec::new()).unwrap();
+        assert_eq!((cue.reason, cue.scope), (Donation, Any));
     }
 
     #[test]

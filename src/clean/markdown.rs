@@ -35,6 +35,44 @@ fn special(b: u8) -> bool {
     SPECIAL[b as usize]
 }
 
+/// Position of the first [`SPECIAL`] byte of `bytes[from..to]`, or `to`: 16 bytes at a time.
+#[inline]
+fn skip_plain(bytes: &[u8], mut from: usize, to: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    while from + 16 <= to {
+        let mask = special_mask16(bytes[from..from + 16].try_into().expect("16 bytes"));
+        if mask != 0 {
+            return from + mask.trailing_zeros() as usize;
+        }
+        from += 16;
+    }
+    while from < to && !special(bytes[from]) {
+        from += 1;
+    }
+    from
+}
+
+/// Bit `k` set when byte `k` of the chunk is [`SPECIAL`] (SSE2, the x86-64 baseline).
+#[cfg(target_arch = "x86_64")]
+#[allow(clippy::cast_ptr_alignment)] // `loadu` reads unaligned memory
+#[inline]
+fn special_mask16(chunk: &[u8; 16]) -> u32 {
+    use std::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128,
+        _mm_set1_epi8,
+    };
+    // SAFETY: SSE2 is enabled on every x86-64 target; the load reads the 16 bytes of `chunk`.
+    unsafe {
+        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
+        // Control characters: v <= 0x1F (unsigned).
+        let mut hit = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);
+        for b in [0x7F, 0xEF, b'\\', b'!', b'[', b'<', b'*', b'_', b'`', b'~'] {
+            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8)));
+        }
+        _mm_movemask_epi8(hit) as u32
+    }
+}
+
 fn is_punct(b: u8) -> bool {
     b.is_ascii_punctuation()
 }
@@ -100,10 +138,7 @@ pub(crate) fn strip_line(
         }
         // Skip plain text in one tight loop: only a few bytes can start markup.
         let lim = link_tail.map_or(end, |(close, _)| close.max(i));
-        let mut j = i;
-        while j < lim && !special(bytes[j]) {
-            j += 1;
-        }
+        let j = skip_plain(bytes, i, lim);
         if j != i {
             i = j;
             continue;
@@ -325,6 +360,28 @@ mod tests {
             let line = unit.repeat(200_000) + "](";
             let (t, _, _) = strip(&line, true);
             assert!(!t.is_empty(), "{unit}");
+        }
+    }
+
+    #[test]
+    fn skip_plain_finds_every_special_byte() {
+        for b in 0..=255u8 {
+            for at in [0, 5, 15, 16, 17, 31, 40] {
+                let mut bytes = vec![b'a'; 48];
+                bytes[at] = b;
+                let want = if special(b) { at } else { 48 };
+                assert_eq!(skip_plain(&bytes, 0, 48), want, "byte {b:#x} at {at}");
+                let want = if special(b) && (3..20).contains(&at) {
+                    at
+                } else {
+                    20
+                };
+                assert_eq!(
+                    skip_plain(&bytes, 3, 20),
+                    want,
+                    "byte {b:#x} at {at} in 3..20"
+                );
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ use crate::parallel::{self, Threads};
 use cues::Scope;
 use features::{
     all_caps, content_keys, ends_sentence, ends_with_full_date, entity_keys, find_date, find_url,
-    is_bare_url, is_figures, is_prose, reports, single_sentence, starts_lower, we_count,
+    is_bare_url, is_figures, is_prose, keys, reports, single_sentence, starts_lower, we_count,
     word_count,
 };
 
@@ -250,13 +250,12 @@ where
     if !cross_document || texts.len() < 2 {
         return parallel::map(threads, texts, |t| clean_doc(t.as_ref(), opts, None));
     }
-    let lines = parallel::map(threads, texts, |t| {
-        repeated::doc_lines(t.as_ref(), opts.max_short_words)
-    });
+    let lines = parallel::map(threads, texts, |t| repeated::doc_lines(t.as_ref()));
     let outlet_names: Vec<&str> = (0..texts.len())
         .map(|i| outlets.get(i).map_or("", AsRef::as_ref))
         .collect();
-    let sets = repeated::repeated_sets(&lines, &outlet_names, opts, threads);
+    let text_refs: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+    let sets = repeated::repeated_sets(&text_refs, &lines, &outlet_names, opts, threads);
     drop(lines);
     parallel::map_range(threads, texts.len(), |i| {
         clean_doc(texts[i].as_ref(), opts, Some(&sets[i]))
@@ -311,6 +310,8 @@ struct Doc<'a> {
     names: AHashSet<u64>,
     title_keys: Vec<u64>,
     keys: Vec<u64>,
+    /// Scratch buffer of [`Doc::flush`].
+    name_keys: Vec<u64>,
     /// Body lines not yet absorbed: keys are only computed when a cohesion test needs them
     /// (most documents have no end-of-article cue and never do).
     queued: Vec<usize>,
@@ -371,37 +372,52 @@ impl Doc<'_> {
     }
 
     fn flush(&mut self) {
+        if self.body.is_empty() && !self.queued.is_empty() {
+            // About one distinct content word per 12 bytes of news text, fewer names.
+            self.body.reserve(self.text.len() / 12);
+            self.names.reserve(self.text.len() / 64);
+        }
+        let mut name_keys = std::mem::take(&mut self.name_keys);
         for q in std::mem::take(&mut self.queued) {
             let (d0, d1) = (self.lines[q].d0, self.lines[q].d1);
             self.keys.clear();
-            content_keys(&self.disp[d0..d1], &mut self.keys);
+            name_keys.clear();
+            // Content words and names in one pass over the line.
+            keys(
+                &self.disp[d0..d1],
+                Some(&mut self.keys),
+                Some(&mut name_keys),
+            );
             for &k in &self.keys {
                 *self.body.entry(k).or_insert(0) += 1;
             }
-            self.keys.clear();
-            entity_keys(&self.disp[d0..d1], &mut self.keys);
-            self.names.extend(self.keys.iter().copied());
+            self.names.extend(name_keys.iter().copied());
         }
+        self.name_keys = name_keys;
     }
 }
 
 fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a> {
+    // Buffers sized once: at most one line per newline.
+    let max_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
     let mut doc = Doc {
         text,
         disp: String::with_capacity(text.len()),
-        markup: Vec::new(),
-        lines: Vec::new(),
+        markup: Vec::with_capacity(16),
+        lines: Vec::with_capacity(max_lines),
         body: AHashMap::new(),
         names: AHashSet::new(),
         title_keys: Vec::new(),
-        keys: Vec::new(),
-        queued: Vec::new(),
+        keys: Vec::with_capacity(64),
+        name_keys: Vec::with_capacity(64),
+        queued: Vec::with_capacity(max_lines),
     };
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut para = 0;
     let mut blank_before = false;
     let mut raw_line = 0;
+    let mut lower = Vec::new();
     while pos <= bytes.len() {
         let nl = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
         let raw = &text[pos..nl];
@@ -427,7 +443,7 @@ fn split_lines<'a>(text: &'a str, md: bool, repeated: Option<&[bool]>) -> Doc<'a
                 Class::Noise(Reason::Metadata)
             } else if info.only_markup || !shown.chars().any(char::is_alphanumeric) {
                 Class::Noise(Reason::Markup)
-            } else if let Some(cue) = cues::find(shown, words, terminal) {
+            } else if let Some(cue) = cues::find(shown, words, terminal, &mut lower) {
                 trigger = cue.trigger;
                 if cue.scope == Scope::Any {
                     Class::Soft(cue.reason)
@@ -495,7 +511,10 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Clea
     };
     let mut doc = split_lines(text, md, repeated);
     let n = doc.lines.len();
-    let mut out = Cleaned::default();
+    let mut out = Cleaned {
+        text: String::with_capacity(text.len()),
+        ..Cleaned::default()
+    };
 
     // Cross-document repeats, unless the document shares whole paragraphs with another one
     // (a near-duplicate article): then its repeated lines are the article itself.
@@ -698,7 +717,7 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Clea
     }
 
     // ---- assemble the text and the removals
-    let mut removed: Vec<Removal> = Vec::new();
+    let mut removed: Vec<Removal> = Vec::with_capacity(n / 2 + doc.markup.len());
     let mut prev: Option<usize> = None;
     for i in 0..n {
         let l = &doc.lines[i];
@@ -743,6 +762,8 @@ fn clean_doc(text: &str, opts: &CleanOptions, repeated: Option<&[bool]>) -> Clea
     }
     removed.sort_by_key(|r| (r.start, r.end));
     out.removed = removed;
+    // The text was sized for the whole input: give back what removals left unused.
+    out.text.shrink_to_fit();
     let _ = doc.text;
     out
 }

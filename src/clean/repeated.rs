@@ -5,40 +5,52 @@
 //! the counts are merged serially (one entry per distinct line, cheap); each document then
 //! gets the set of its own lines that are boilerplate.
 
-use ahash::{AHashMap, AHashSet};
+use ahash::AHashMap;
 
-use super::features::line_hash_words;
+use super::features::{at_most_words, line_hash};
 use super::CleanOptions;
 use crate::parallel::{self, Threads};
 
-/// The lines of one document: the normalised hash of each `\n`-separated line (0 for a line
-/// without letters or digits), and the distinct `(hash, short)` pairs.
+/// The lines of one document: for each `\n`-separated line the index of its normalised hash
+/// in `distinct` ([`NO_LINE`] for a line without letters or digits), and the distinct hashes
+/// in order of first occurrence with the byte span of that first line.
 pub(crate) struct DocLines {
-    by_line: Vec<u64>,
-    distinct: Vec<(u64, bool)>,
+    by_line: Vec<u32>,
+    distinct: Vec<(u64, usize, usize)>,
 }
 
-pub(crate) fn doc_lines(text: &str, max_short_words: usize) -> DocLines {
-    let mut seen = AHashSet::new();
-    let mut distinct = Vec::new();
-    let mut by_line = Vec::new();
-    let mut pos = 0;
+/// `DocLines::by_line` of a line without letters or digits.
+const NO_LINE: u32 = u32::MAX;
+
+pub(crate) fn doc_lines(text: &str) -> DocLines {
     let bytes = text.as_bytes();
+    let n_lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
+    let mut seen: AHashMap<u64, u32> = AHashMap::with_capacity(n_lines);
+    let mut distinct = Vec::with_capacity(n_lines);
+    let mut by_line = Vec::with_capacity(n_lines);
+    let mut pos = 0;
     while pos <= bytes.len() {
         let nl = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |p| pos + p);
-        let line = &text[pos..nl];
-        pos = nl + 1;
-        let (h, short) = line_hash_words(line, max_short_words);
-        by_line.push(h);
-        if h != 0 && seen.insert(h) {
-            distinct.push((h, short));
+        let h = line_hash(&text[pos..nl]);
+        if h == 0 {
+            by_line.push(NO_LINE);
+        } else {
+            let next = distinct.len() as u32;
+            let id = *seen.entry(h).or_insert(next);
+            if id == next {
+                distinct.push((h, pos, nl));
+            }
+            by_line.push(id);
         }
+        pos = nl + 1;
     }
     DocLines { by_line, distinct }
 }
 
 /// For each document, whether each of its `\n`-separated lines is repeated boilerplate.
+/// `texts[i]` is the text `docs[i]` was built from.
 pub(crate) fn repeated_sets(
+    texts: &[&str],
     docs: &[DocLines],
     outlets: &[&str],
     opts: &CleanOptions,
@@ -62,7 +74,7 @@ pub(crate) fn repeated_sets(
     // hash -> (documents, first outlet, seen in more than one outlet)
     let mut corpus: AHashMap<u64, (u32, Option<u32>, bool)> = AHashMap::with_capacity(total);
     for (lines, id) in docs.iter().zip(&ids) {
-        for &(h, _) in &lines.distinct {
+        for &(h, _, _) in &lines.distinct {
             if let Some(o) = *id {
                 *per_outlet.entry((o, h)).or_insert(0) += 1;
             }
@@ -75,24 +87,30 @@ pub(crate) fn repeated_sets(
     }
     parallel::map_range(threads, docs.len(), |d| {
         let (lines, id) = (&docs[d], ids[d]);
-        let set: AHashSet<u64> = lines
+        let repeated: Vec<bool> = lines
             .distinct
             .iter()
-            .filter(|&&(h, short)| {
+            .map(|&(h, s, e)| {
                 let in_outlet = id.is_some_and(|o| {
                     per_outlet.get(&(o, h)).copied().unwrap_or(0) as usize >= opts.min_outlet_docs
                 });
-                let across = short
-                    && corpus
+                // Short lines only: counted here, for the few lines that need it.
+                let across = || {
+                    corpus
                         .get(&h)
-                        .is_some_and(|&(n, _, multi)| multi && n as usize >= opts.min_corpus_docs);
-                in_outlet || across
+                        .is_some_and(|&(n, _, multi)| multi && n as usize >= opts.min_corpus_docs)
+                        && at_most_words(&texts[d][s..e], opts.max_short_words)
+                };
+                in_outlet || across()
             })
-            .map(|&(h, _)| h)
             .collect();
-        if set.is_empty() {
+        if !repeated.contains(&true) {
             return Vec::new();
         }
-        lines.by_line.iter().map(|h| set.contains(h)).collect()
+        lines
+            .by_line
+            .iter()
+            .map(|&i| i != NO_LINE && repeated[i as usize])
+            .collect()
     })
 }

@@ -17,7 +17,7 @@ use ahash::AHashSet;
 use rust_stemmers::Stemmer;
 use unicode_normalization::char::is_combining_mark;
 
-use super::Language;
+use super::{bytemask, Language};
 
 /// Lookup of ASCII word bytes (letters and digits).
 const ASCII_WORD: [bool; 128] = {
@@ -99,17 +99,139 @@ pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Call `f(start, end)` for each token of `text` without allocating.
-pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
+///
+/// The text is read in 64-byte blocks classified at once (see [`bytemask`]): inside a block,
+/// a run of ASCII letters and digits that is neither preceded nor followed by a non-ASCII byte
+/// or a joiner touching a word byte is a whole token, found with bit operations. Everything
+/// else (non-ASCII characters, joiners between word characters, a run cut by the end of the
+/// block) goes through the character-level scanner [`next_token`], which defines the tokens.
+pub fn for_each_token(text: &str, f: impl FnMut(usize, usize)) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2 (checked just above).
+        unsafe { for_each_token_avx2(text, f) };
+        return;
+    }
+    scan_blocks(text, f, bytemask::classify);
+}
+
+/// [`for_each_token`] compiled for AVX2.
+///
+/// # Safety
+/// The CPU must support AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn for_each_token_avx2(text: &str, f: impl FnMut(usize, usize)) {
+    // SAFETY: the caller guarantees AVX2.
+    scan_blocks(text, f, |bytes, pos| unsafe {
+        bytemask::classify_avx2(bytes, pos)
+    });
+}
+
+/// The block scanner behind [`for_each_token`], generic over the block classifier.
+// Always inlined so that it is compiled inside `for_each_token_avx2` with AVX2 enabled.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn scan_blocks(
+    text: &str,
+    mut f: impl FnMut(usize, usize),
+    classify: impl Fn(&[u8], usize) -> bytemask::Masks,
+) {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    let mut i = 0;
-    while i < n {
+    let mut pos = 0;
+    'blocks: while pos < n {
+        let m = classify(bytes, pos);
+        let word = m.word | inner_joiners(&m);
+        let maybe_word = m.word | m.high;
+        // Other joiners with a (maybe) word byte on both sides; the byte after the block is
+        // unknown.
+        let joiners = (m.apos_hyphen | m.dot | m.comma) & !word;
+        let mut slow = m.high | (joiners & (maybe_word << 1) & ((maybe_word >> 1) | (1 << 63)));
+        let starts = word & !(word << 1);
+        let ends = !word & (word << 1);
+        // Tokens ending at or before bit `done` have been reported.
+        let mut done = 0u32;
+        loop {
+            let first_slow = slow.trailing_zeros();
+            let before_slow = if first_slow == 64 {
+                u64::MAX
+            } else {
+                (1u64 << first_slow) - 1
+            };
+            let mut s_bits = starts & (u64::MAX << done);
+            let mut e_bits = ends & before_slow & ((u64::MAX << done) << 1);
+            while e_bits != 0 {
+                let s = s_bits.trailing_zeros();
+                let e = e_bits.trailing_zeros();
+                f(pos + s as usize, pos + e as usize);
+                s_bits &= s_bits - 1;
+                e_bits &= e_bits - 1;
+                done = e;
+            }
+            if first_slow == 64 {
+                if word >> 63 == 0 {
+                    pos += 64;
+                } else {
+                    // A run reaches the end of the block: restart the next block at its start.
+                    let cut = starts.ilog2();
+                    if cut > 0 {
+                        pos += cut as usize;
+                    } else if let Some((s, e)) = next_token(text, pos) {
+                        f(s, e);
+                        pos = e;
+                    } else {
+                        return;
+                    }
+                }
+                continue 'blocks;
+            }
+            // Character-level scanning until the first slow byte has been consumed.
+            let target = pos + first_slow as usize;
+            let mut i = pos + done as usize;
+            while i <= target {
+                let Some((s, e)) = next_token(text, i) else {
+                    return;
+                };
+                f(s, e);
+                i = e;
+            }
+            if i >= pos + 64 {
+                pos = i;
+                continue 'blocks;
+            }
+            done = (i - pos) as u32;
+            slow &= u64::MAX << done;
+        }
+    }
+}
+
+/// Joiners of a block that join whatever comes before them in the token, decided from the
+/// masks alone: `'` and `-` between ASCII letters or digits, `.` between ASCII digits, `,`
+/// between ASCII digits with exactly three digits after it (all inside the block).
+#[inline]
+fn inner_joiners(m: &bytemask::Masks) -> u64 {
+    let (w, d) = (m.word, m.digit);
+    let apos_hyphen = m.apos_hyphen & (w << 1) & (w >> 1);
+    let dot = m.dot & (d << 1) & (d >> 1);
+    let thousands = (d >> 1) & (d >> 2) & (d >> 3) & !(d >> 4) & (u64::MAX >> 4);
+    let comma = m.comma & (d << 1) & thousands;
+    apos_hyphen | dot | comma
+}
+
+/// The first token at or after byte `i` (on a character boundary), character by character:
+/// the definition of a token.
+#[inline(never)]
+fn next_token(text: &str, mut i: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    loop {
         // Skip to the next word character: a tight loop over ASCII separators.
         while i < n && ASCII_SEP[bytes[i] as usize] {
             i += 1;
         }
         if i >= n {
-            break;
+            return None;
         }
         if bytes[i] >= 0x80 {
             let c = decode(text, i);
@@ -118,65 +240,66 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
                 continue;
             }
         }
-        let start = i;
-        let mut prev = decode(text, i);
-        i += prev.len_utf8();
-        // Extend over word characters and joiners.
-        while i < n {
-            // Fast path: a run of ASCII letters and digits.
-            let run = i;
-            while i < n && ASCII_WORD_BYTE[bytes[i] as usize] {
-                i += 1;
-            }
-            if i > run {
-                prev = bytes[i - 1] as char;
-                if i >= n {
-                    break;
-                }
-            }
-            let b = bytes[i];
-            if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',') {
-                break;
-            }
-            let c = if b < 0x80 { b as char } else { decode(text, i) };
-            if b >= 0x80 && is_word_char(c) {
-                prev = c;
-                i += c.len_utf8();
-                continue;
-            }
-            let j = i + c.len_utf8();
-            if j >= n {
-                break;
-            }
-            let next = decode(text, j);
-            if !is_word_char(next) {
-                break;
-            }
-            let join = if is_apostrophe(c) || is_hyphen(c) {
-                true
-            } else if c == '.' {
-                (prev.is_numeric() && next.is_numeric())
-                    || (prev.is_lowercase()
-                        && next.is_lowercase()
-                        && !is_initial_segment(text, start, i))
-                    || (is_initial_segment(text, start, i) && is_single_letter_after(text, j))
-            } else if c == ',' {
-                prev.is_ascii_digit() && next.is_ascii_digit() && digits_after(text, j) == 3
-            } else {
-                false
-            };
-            if !join {
-                break;
-            }
-            prev = next;
-            i = j + next.len_utf8();
-        }
-        // Initialisms keep their final dot: "U.S." / "a.m.".
-        if i < n && bytes[i] == b'.' && is_initialism(&text[start..i]) {
+        break;
+    }
+    let start = i;
+    let mut prev = decode(text, i);
+    i += prev.len_utf8();
+    // Extend over word characters and joiners.
+    while i < n {
+        // Fast path: a run of ASCII letters and digits.
+        let run = i;
+        while i < n && ASCII_WORD_BYTE[bytes[i] as usize] {
             i += 1;
         }
-        f(start, i);
+        if i > run {
+            prev = bytes[i - 1] as char;
+            if i >= n {
+                break;
+            }
+        }
+        let b = bytes[i];
+        if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',') {
+            break;
+        }
+        let c = if b < 0x80 { b as char } else { decode(text, i) };
+        if b >= 0x80 && is_word_char(c) {
+            prev = c;
+            i += c.len_utf8();
+            continue;
+        }
+        let j = i + c.len_utf8();
+        if j >= n {
+            break;
+        }
+        let next = decode(text, j);
+        if !is_word_char(next) {
+            break;
+        }
+        let join = if is_apostrophe(c) || is_hyphen(c) {
+            true
+        } else if c == '.' {
+            (prev.is_numeric() && next.is_numeric())
+                || (prev.is_lowercase()
+                    && next.is_lowercase()
+                    && !is_initial_segment(text, start, i))
+                || (is_initial_segment(text, start, i) && is_single_letter_after(text, j))
+        } else if c == ',' {
+            prev.is_ascii_digit() && next.is_ascii_digit() && digits_after(text, j) == 3
+        } else {
+            false
+        };
+        if !join {
+            break;
+        }
+        prev = next;
+        i = j + next.len_utf8();
     }
+    // Initialisms keep their final dot: "U.S." / "a.m.".
+    if i < n && bytes[i] == b'.' && is_initialism(&text[start..i]) {
+        i += 1;
+    }
+    Some((start, i))
 }
 
 /// Is the last dot-separated segment of `text[start..end]` a single letter (and is the whole
@@ -354,6 +477,9 @@ pub fn count_tokens(text: &str) -> usize {
 pub fn raw_scan(text: &str) -> usize {
     memchr::memchr_iter(b' ', text.as_bytes()).count()
 }
+
+#[cfg(test)]
+mod reference;
 
 #[cfg(test)]
 mod tests {

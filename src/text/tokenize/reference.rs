@@ -1,0 +1,276 @@
+//! The token scanner as it was before 64-byte block classification (one character at a time),
+//! kept as the oracle that the block scanner must match exactly.
+
+use super::{
+    decode, digits_after, for_each_token, is_apostrophe, is_hyphen, is_initial_segment,
+    is_initialism, is_single_letter_after, is_word_char, ASCII_SEP, ASCII_WORD_BYTE,
+};
+use proptest::prelude::*;
+
+/// The character-level scanner (reference implementation).
+pub(super) fn reference_for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        // Skip to the next word character: a tight loop over ASCII separators.
+        while i < n && ASCII_SEP[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if bytes[i] >= 0x80 {
+            let c = decode(text, i);
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
+            }
+        }
+        let start = i;
+        let mut prev = decode(text, i);
+        i += prev.len_utf8();
+        // Extend over word characters and joiners.
+        while i < n {
+            // Fast path: a run of ASCII letters and digits.
+            let run = i;
+            while i < n && ASCII_WORD_BYTE[bytes[i] as usize] {
+                i += 1;
+            }
+            if i > run {
+                prev = bytes[i - 1] as char;
+                if i >= n {
+                    break;
+                }
+            }
+            let b = bytes[i];
+            if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',') {
+                break;
+            }
+            let c = if b < 0x80 { b as char } else { decode(text, i) };
+            if b >= 0x80 && is_word_char(c) {
+                prev = c;
+                i += c.len_utf8();
+                continue;
+            }
+            let j = i + c.len_utf8();
+            if j >= n {
+                break;
+            }
+            let next = decode(text, j);
+            if !is_word_char(next) {
+                break;
+            }
+            let join = if is_apostrophe(c) || is_hyphen(c) {
+                true
+            } else if c == '.' {
+                (prev.is_numeric() && next.is_numeric())
+                    || (prev.is_lowercase()
+                        && next.is_lowercase()
+                        && !is_initial_segment(text, start, i))
+                    || (is_initial_segment(text, start, i) && is_single_letter_after(text, j))
+            } else if c == ',' {
+                prev.is_ascii_digit() && next.is_ascii_digit() && digits_after(text, j) == 3
+            } else {
+                false
+            };
+            if !join {
+                break;
+            }
+            prev = next;
+            i = j + next.len_utf8();
+        }
+        // Initialisms keep their final dot: "U.S." / "a.m.".
+        if i < n && bytes[i] == b'.' && is_initialism(&text[start..i]) {
+            i += 1;
+        }
+        f(start, i);
+    }
+}
+
+fn spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for_each_token(text, |s, e| out.push((s, e)));
+    out
+}
+
+fn reference_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    reference_for_each_token(text, |s, e| out.push((s, e)));
+    out
+}
+
+/// Pieces that exercise every branch: ASCII words, digits, each joiner (ASCII and Unicode),
+/// initialisms, non-ASCII letters and digits, combining marks, non-ASCII separators, long runs
+/// that cross 64-byte block edges.
+const PIECES: &[&str] = &[
+    "a",
+    "b",
+    "Z",
+    "x",
+    "abc",
+    "Word",
+    "US",
+    "e",
+    "g",
+    "m",
+    "kremlin",
+    "0",
+    "7",
+    "12",
+    "000",
+    "1,000",
+    "3.14",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "'",
+    "\u{2019}",
+    "\u{02BC}",
+    "-",
+    "\u{2010}",
+    "\u{2011}",
+    ".",
+    ",",
+    "...",
+    "--",
+    "\"",
+    "(",
+    ")",
+    "$",
+    "\u{201C}",
+    "\u{201D}",
+    "\u{AB}",
+    "\u{BB}",
+    "\u{2026}",
+    "\u{A0}",
+    "é",
+    "É",
+    "ß",
+    "Σ",
+    "ς",
+    "ж",
+    "Песков",
+    "東京",
+    "नमस्ते",
+    "\u{0301}",
+    "\u{0665}",
+    "٣",
+    "Ⅻ",
+    "ǅ",
+    "\u{1F600}",
+    "U.S.",
+    "K.P.",
+    "a.m.",
+    "e.g.",
+    "i.e",
+    "т.е.",
+    "x.Y",
+    "A.b",
+    "\0",
+    "_",
+    "@",
+    "/",
+    "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+    "0123456789012345678901234567890123456789012345678901234567890123456789",
+    "1,0000",
+    "1,00",
+    "1.5.7",
+    "a-1.5",
+    "9,999,999",
+    "x,000",
+];
+
+fn unicode_heavy() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..120).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn block_scanner_equals_reference(text in unicode_heavy()) {
+        prop_assert_eq!(spans(&text), reference_spans(&text));
+    }
+
+    #[test]
+    fn block_scanner_equals_reference_any_chars(text in "\\PC{0,300}") {
+        prop_assert_eq!(spans(&text), reference_spans(&text));
+    }
+
+    #[test]
+    fn block_scanner_equals_reference_numbers(text in "[0-3 ,.a\\-']{0,400}") {
+        prop_assert_eq!(spans(&text), reference_spans(&text));
+    }
+
+    #[test]
+    fn block_scanner_equals_reference_ascii(text in "[a-c0-2 .,'\\-\n]{0,400}") {
+        prop_assert_eq!(spans(&text), reference_spans(&text));
+    }
+}
+
+#[test]
+fn block_edges() {
+    // A token, a joiner or a multi-byte character on every position around the 64-byte edges.
+    for piece in [
+        "ab",
+        "a'b",
+        "3.14",
+        "1,000",
+        "1,0000",
+        "12,345,678",
+        "U.S.",
+        "Russia\u{2019}s",
+        "été",
+        "x-y",
+        "a.b",
+    ] {
+        for pad in 0..140 {
+            for sep in [" ", "\u{2019}", ".", "-", "é"] {
+                let text = format!("{}{piece}{sep}{piece} tail", "w".repeat(pad));
+                assert_eq!(spans(&text), reference_spans(&text), "{text:?}");
+                let text = format!("{}{piece}{sep}{piece}", " ".repeat(pad));
+                assert_eq!(spans(&text), reference_spans(&text), "{text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn long_runs() {
+    for len in [63, 64, 65, 127, 128, 129, 1000] {
+        for text in [
+            "a".repeat(len),
+            format!(" {}", "a".repeat(len)),
+            format!("{}.b", "a".repeat(len)),
+            format!("{} {}", "a".repeat(len), "é".repeat(len)),
+        ] {
+            assert_eq!(spans(&text), reference_spans(&text));
+        }
+    }
+}
+
+/// The real scraped articles and Reuters-21578 in ../shared (evaluation data, read at run time).
+#[test]
+fn block_scanner_equals_reference_on_shared_data() {
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(shared.join("seeds"))
+        .map(|dir| dir.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default();
+    files.push(shared.join("data/reuters21578/articles.jsonl"));
+    let texts: Vec<String> = files
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    if texts.is_empty() {
+        eprintln!("skipped: needs ../shared (seeds, data/reuters21578), which is absent");
+        return;
+    }
+    for text in &texts {
+        assert_eq!(spans(text), reference_spans(text));
+    }
+}
