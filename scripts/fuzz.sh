@@ -35,8 +35,12 @@ for t in "${TARGETS[@]}"; do
   rm -rf "$work" "$log"
 done
 
-# atheris over the Python API (fuzz/python/fuzz_api.py), same time budget.
+# atheris over the Python API (fuzz/python/fuzz_api.py), same time budget
+# (FUZZ_ATHERIS=0 skips it, e.g. for a second run of other targets in parallel).
 PY=${PYTHON:-python3}
+if [ "${FUZZ_ATHERIS:-1}" = 0 ]; then
+  exit 0
+fi
 if ! "$PY" -c "import atheris" 2>/dev/null; then
   "$PY" -m pip install --quiet --disable-pip-version-check atheris 2>/dev/null \
     || echo "atheris cannot be installed for $("$PY" --version); Python API fuzzing skipped" >&2
