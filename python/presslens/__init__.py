@@ -35,6 +35,7 @@ from presslens.overlap import (
     reuse,
     shared_passages,
 )
+from presslens.streaming import DocumentFrequencies, ShingleCounts, iter_batches
 from presslens.terms import TermCounts, collocations, distinctive_terms, term_counts, text_stats
 from presslens.text import (
     normalize,
@@ -52,6 +53,7 @@ __all__ = [
     "Corpus",
     "CorpusFormatError",
     "Document",
+    "DocumentFrequencies",
     "EmptyCorpusError",
     "InternalError",
     "InvalidArgumentError",
@@ -62,6 +64,7 @@ __all__ = [
     "PressLensError",
     "Removal",
     "Reuse",
+    "ShingleCounts",
     "TermCounts",
     "UnknownLanguageError",
     "__version__",
@@ -69,6 +72,7 @@ __all__ = [
     "collocations",
     "config",
     "distinctive_terms",
+    "iter_batches",
     "near_duplicates",
     "normalize",
     "overlap",

@@ -10,6 +10,7 @@ mod convert;
 mod errors;
 mod overlap;
 mod run;
+mod scale;
 mod terms;
 mod text;
 
@@ -21,5 +22,6 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     clean::register(m)?;
     overlap::register(m)?;
     terms::register(m)?;
+    scale::register(m)?;
     Ok(())
 }
