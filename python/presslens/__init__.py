@@ -35,6 +35,7 @@ from presslens.overlap import (
     reuse,
     shared_passages,
 )
+from presslens.stories import cluster_stories
 from presslens.streaming import DocumentFrequencies, ShingleCounts, iter_batches
 from presslens.terms import TermCounts, collocations, distinctive_terms, term_counts, text_stats
 from presslens.text import (
@@ -69,6 +70,7 @@ __all__ = [
     "UnknownLanguageError",
     "__version__",
     "clean",
+    "cluster_stories",
     "collocations",
     "config",
     "distinctive_terms",
