@@ -87,6 +87,11 @@ _LOW = np.uint64(0xFFFF_FFFF)
 _ALL_PAIRS_GROUP = 64  # as the core's near_duplicates
 
 
+def _own(a: Any, dtype: Any = None) -> Any:
+    """An aligned, C-contiguous array (arrays unpickled from another worker may be neither)."""
+    return np.require(a, dtype=dtype, requirements="CA")
+
+
 def _dask() -> Any:
     return require("dask", feature="presslens.dask")
 
@@ -211,6 +216,8 @@ def _merge_df(a: DocumentFrequencies, b: DocumentFrequencies) -> DocumentFrequen
 
 
 def _transform_part(vec: TfidfVectorizer, frame: pd.DataFrame, text: str) -> Any:
+    if getattr(vec, "idf_", None) is not None:
+        vec.idf_ = _own(vec.idf_)
     return vec.transform(frame[text])
 
 
@@ -317,7 +324,11 @@ def _range_entries(
             cs.append(c)
     if not hs:
         return (np.zeros(0, np.uint64), np.zeros(0, np.uint32), np.zeros(0, np.uint32))
-    return (np.concatenate(hs), np.concatenate(us).astype(np.uint32), np.concatenate(cs))
+    return (
+        _own(np.concatenate(hs), np.uint64),
+        _own(np.concatenate(us), np.uint32),
+        _own(np.concatenate(cs), np.uint32),
+    )
 
 
 def _range_intersections(n: int, g: int, remaps: Any, *parts: Any) -> Any:
@@ -329,7 +340,7 @@ def _range_norms(n: int, g: int, remaps: Any, *parts: Any) -> Any:
 
 
 def _range_dots(n: int, g: int, remaps: Any, norm: Any, *parts: Any) -> Any:
-    return _presslens.overlap_range_dots(*_range_entries(parts, remaps, g), n, norm)
+    return _presslens.overlap_range_dots(*_range_entries(parts, remaps, g), n, _own(norm))
 
 
 def _add_matrices(a: Any, b: Any) -> Any:
@@ -532,7 +543,7 @@ def _bucket(
     if len(nonrep):
         keep = ~np.isin(pos, nonrep)
         keys, pos = keys[keep], pos[keep]
-    a, b = _presslens.lsh_bucket_pairs(keys, pos, max_bucket=max_bucket)
+    a, b = _presslens.lsh_bucket_pairs(_own(keys), _own(pos), max_bucket=max_bucket)
     pa, pb = a >> np.uint64(32), b >> np.uint64(32)
     out: dict[tuple[int, int], tuple[Any, Any]] = {}
     if len(a) == 0:
@@ -564,7 +575,7 @@ def _verify(
     la, lb = a & _LOW, b & _LOW
     if opts["verify"]:
         sim = _presslens.set_jaccard_pairs(
-            ska["flat"], ska["indptr"], la, skb["flat"], skb["indptr"], lb
+            _own(ska["flat"]), _own(ska["indptr"]), la, _own(skb["flat"]), _own(skb["indptr"]), lb
         )
         keep = sim >= opts["threshold"]
         return a[keep], b[keep], sim[keep]
