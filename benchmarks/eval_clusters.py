@@ -108,7 +108,9 @@ def main() -> None:
     if threshold is None:
         print("tuning on DUC 2002 (B-cubed F1):")
         grid = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]
-        results = {th: run(d02, t02, threshold=th, link=args.link, window_days=args.window) for th in grid}
+        results = {
+            th: run(d02, t02, threshold=th, link=args.link, window_days=args.window) for th in grid
+        }
         for th, s in results.items():
             print(f"  threshold {th:.2f}: ARI {s['ari']:.3f}  B3 F1 {s['b3_f1']:.3f}")
         threshold = max(results, key=lambda th: results[th]["b3_f1"])
@@ -117,15 +119,27 @@ def main() -> None:
     print(f"\nlink={args.link}, threshold={threshold}, window_days={args.window}")
     print("| data | ARI | B-cubed P / R / F1 | purity | stories found (true) |")
     print("|---|---|---|---|---|")
-    print(fmt("DUC 2002 (tuning set)", run(d02, t02, threshold=threshold, link=args.link, window_days=args.window)))
-    print(fmt("DUC 2004", run(d04, t04, threshold=threshold, link=args.link, window_days=args.window)))
+    print(
+        fmt(
+            "DUC 2002 (tuning set)",
+            run(d02, t02, threshold=threshold, link=args.link, window_days=args.window),
+        )
+    )
+    print(
+        fmt("DUC 2004", run(d04, t04, threshold=threshold, link=args.link, window_days=args.window))
+    )
     print(
         fmt(
             "DUC 2002 + 2004 mixed",
             run(mixed, t02 + t04, threshold=threshold, link=args.link, window_days=args.window),
         )
     )
-    print(fmt("BASIL (3 outlets per event)", run(bas, tbas, threshold=threshold, link=args.link, window_days=args.window)))
+    print(
+        fmt(
+            "BASIL (3 outlets per event)",
+            run(bas, tbas, threshold=threshold, link=args.link, window_days=args.window),
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ term counts by outlet, tf-idf (``presslens.sklearn.TfidfVectorizer``), near-dupl
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import json
 import os
@@ -104,10 +105,8 @@ def rss_mb(field: str = "VmHWM") -> float:
 
 
 def reset_peak() -> None:
-    try:
+    with contextlib.suppress(OSError):
         Path("/proc/self/clear_refs").write_text("5")
-    except OSError:
-        pass
 
 
 def load(path: Path) -> Any:
@@ -197,7 +196,11 @@ def child(args: argparse.Namespace) -> None:
     base = rss_mb("VmRSS")
     reset_peak()
     t0 = time.perf_counter()
-    answer = run_streaming(path) if args.mode == "stream" else run_single(args.step, corpus, args.threads[0])
+    answer = (
+        run_streaming(path)
+        if args.mode == "stream"
+        else run_single(args.step, corpus, args.threads[0])
+    )
     seconds = time.perf_counter() - t0
     print(json.dumps({"answer": answer, "seconds": seconds, "peak_mb": rss_mb(), "base_mb": base}))
 
@@ -224,6 +227,21 @@ def measure(repeats: int, *argv: str) -> dict[str, Any]:
     }
 
 
+def _reporter(n: int, results: list[dict[str, Any]], out: str | None) -> Any:
+    def report(step: str, mode: str, r: dict[str, Any]) -> None:
+        results.append({"n": n, "step": step, "mode": mode, **r})
+        print(
+            f"| {step} | {mode} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
+            f"{r['base_mb']:.0f} | {r['answer']} |",
+            flush=True,
+        )
+        if out:
+            with open(out, "a") as fh:
+                fh.write(json.dumps(results[-1]) + "\n")
+
+    return report
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -232,7 +250,9 @@ def main() -> None:
     ap.add_argument("--steps", nargs="+", default=STEPS)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-dask", action="store_true")
-    ap.add_argument("--data-dir", default=os.environ.get("PRESSLENS_SCALE_DATA", "/tmp/presslens-scale"))
+    ap.add_argument(
+        "--data-dir", default=os.environ.get("PRESSLENS_SCALE_DATA", "/tmp/presslens-scale")
+    )
     ap.add_argument("--out", default=None, help="append results as JSON lines to this file")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--mode", default="single", help=argparse.SUPPRESS)
@@ -246,22 +266,13 @@ def main() -> None:
         t0 = time.perf_counter()
         path = make_corpus(n, Path(args.data_dir))
         mb = sum(f.stat().st_size for f in path.glob("*.parquet")) / 1e6
-        print(f"\n## {n:,} articles ({mb:.0f} MB of Parquet; ready in {time.perf_counter() - t0:.0f} s)")
+        print(
+            f"\n## {n:,} articles ({mb:.0f} MB of Parquet; ready in {time.perf_counter() - t0:.0f} s)"
+        )
         print("| step | mode | time (s) | peak RSS (MB) | corpus loaded (MB) | answer |")
         print("|---|---|---|---|---|---|")
-        results = []
-
-        def report(step: str, mode: str, r: dict[str, Any]) -> None:
-            results.append({"n": n, "step": step, "mode": mode, **r})
-            print(
-                f"| {step} | {mode} | {r['seconds']:.2f} | {r['peak_mb']:.0f} | "
-                f"{r['base_mb']:.0f} | {r['answer']} |",
-                flush=True,
-            )
-            if args.out:
-                with open(args.out, "a") as fh:
-                    fh.write(json.dumps(results[-1]) + "\n")
-
+        results: list[dict[str, Any]] = []
+        report = _reporter(n, results, args.out)
         for step in args.steps:
             answers = set()
             for t in args.threads:
@@ -271,8 +282,15 @@ def main() -> None:
             if not args.no_dask and step in DASK_STEPS:
                 for w in args.workers:
                     r = measure(
-                        args.repeats, "--mode", "dask", "--step", step, "--workers", str(w),
-                        "--path", str(path),
+                        args.repeats,
+                        "--mode",
+                        "dask",
+                        "--step",
+                        step,
+                        "--workers",
+                        str(w),
+                        "--path",
+                        str(path),
                     )
                     answers.add(json.dumps(r["answer"]))
                     report(step, f"dask {w} worker{'s' if w > 1 else ''}", r)

@@ -56,6 +56,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -89,7 +90,7 @@ _ALL_PAIRS_GROUP = 64  # as the core's near_duplicates
 
 def _own(a: Any, dtype: Any = None) -> Any:
     """An aligned, C-contiguous array (arrays unpickled from another worker may be neither)."""
-    return np.require(a, dtype=dtype, requirements="CA")
+    return np.require(a, dtype=dtype, requirements=["C", "A"])
 
 
 def _dask() -> Any:
@@ -200,9 +201,7 @@ def term_counts(
     cols = _columns(ddf, text=text, id=id, outlet=outlet)
     options = {**options, "n_threads": n_threads}
     delayed = _dask().delayed
-    parts = [
-        delayed(_term_counts_part, pure=True)(p, cols, by, options) for p in ddf.to_delayed()
-    ]
+    parts = [delayed(_term_counts_part, pure=True)(p, cols, by, options) for p in ddf.to_delayed()]
     result: TermCounts = _dask().compute(_tree(parts, _merge_counts, split_every))[0]
     return result
 
@@ -300,9 +299,7 @@ def _overlap_part(
     )
     group = _group_of_ranges(h, n_groups)  # h is sorted, so groups are contiguous
     bounds = np.searchsorted(group, np.arange(n_groups + 1))
-    pieces = [
-        (h[a:b], u[a:b], c[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)
-    ]
+    pieces = [(h[a:b], u[a:b], c[a:b]) for a, b in pairwise(bounds)]
     return labels, pieces
 
 
@@ -498,7 +495,7 @@ def _collapse(*fps: tuple[Any, Any, Any]) -> dict[str, Any]:
     nonrep: list[np.ndarray[Any, Any]] = []
     dup_a: list[np.ndarray[Any, Any]] = []
     dup_b: list[np.ndarray[Any, Any]] = []
-    for s, e in zip(starts[:-1], starts[1:], strict=True):
+    for s, e in pairwise(starts):
         if e - s < 2:
             continue
         members = pos[s:e]
@@ -530,9 +527,7 @@ def _band_split(sk: dict[str, Any], n_buckets: int) -> list[tuple[Any, Any]]:
     bucket = (keys % np.uint64(n_buckets)).astype(np.int64)
     order = np.argsort(bucket, kind="stable")
     bounds = np.searchsorted(bucket[order], np.arange(n_buckets + 1))
-    return [
-        (keys[order[a:b]], pos[order[a:b]]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)
-    ]
+    return [(keys[order[a:b]], pos[order[a:b]]) for a, b in pairwise(bounds)]
 
 
 def _bucket(
@@ -552,7 +547,7 @@ def _bucket(
     order = np.argsort(block, kind="stable")
     block, a, b = block[order], a[order], b[order]
     starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1], True])
-    for s, e in zip(starts[:-1], starts[1:], strict=True):
+    for s, e in pairwise(starts):
         out[(int(block[s] >> np.uint64(32)), int(block[s] & _LOW))] = (a[s:e], b[s:e])
     return out
 
@@ -691,9 +686,7 @@ def near_duplicates(
     return frame
 
 
-def _expand(
-    col: dict[str, Any], verified: Sequence[tuple[Any, Any, Any]]
-) -> tuple[Any, Any, Any]:
+def _expand(col: dict[str, Any], verified: Sequence[tuple[Any, Any, Any]]) -> tuple[Any, Any, Any]:
     """Report pairs as the core does: group members expanded for groups of at most 64."""
     groups: dict[int, np.ndarray[Any, Any]] = col["groups"]
     out_a = [col["dup_a"]]
@@ -762,9 +755,8 @@ def _summarize_part(
         summary = summarize(corpus, **options).to_pandas()
         summary.insert(0, by, key)
         frames.append(summary)
-    if not frames:
-        return pdm.DataFrame({by: []})
-    return pdm.concat(frames, ignore_index=True)
+    out: pd.DataFrame = pdm.concat(frames, ignore_index=True) if frames else pdm.DataFrame({by: []})
+    return out
 
 
 def _with_position(frame: pd.DataFrame, partition_info: dict[str, Any] | None = None) -> Any:
@@ -830,14 +822,12 @@ def summarize_groups(
     meta = ddf._meta.assign(_presslens_part=0, _presslens_row=0)
     located = ddf.map_partitions(_with_position, meta=meta)
     shuffled = located.shuffle(on=by)
-    parts = [
-        dask.delayed(_summarize_part)(p, cols, by, options) for p in shuffled.to_delayed()
-    ]
+    parts = [dask.delayed(_summarize_part)(p, cols, by, options) for p in shuffled.to_delayed()]
     frames = [f for f in dask.compute(*parts) if len(f)]
     if not frames:
-        return pdm.DataFrame({by: []})
+        none: pd.DataFrame = pdm.DataFrame({by: []})
+        return none
     out = pdm.concat(frames, ignore_index=True)
     order = sorted(range(len(out)), key=lambda i: (str(out[by].iloc[i]), i))
     result: pd.DataFrame = out.iloc[order].reset_index(drop=True)
     return result
-

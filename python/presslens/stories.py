@@ -122,7 +122,8 @@ def cluster_stories(
     n = len(corpus)
     index = pdm.Index(corpus.ids, name="id", dtype=object)
     if n == 0:
-        return pdm.Series(np.zeros(0, dtype=np.int64), index=index, name="story")
+        empty: pd.Series = pdm.Series(np.zeros(0, dtype=np.int64), index=index, name="story")
+        return empty
     if window_days is not None:
         missing = [d.id for d in corpus if d.published is None]
         if missing and undated == "error":
@@ -142,7 +143,8 @@ def cluster_stories(
         labels = _components(n, rows, cols)
     else:
         labels = _average_link(n, rows, cols, sims, float(threshold))
-    return pdm.Series(_renumber(labels), index=index, name="story")
+    stories: pd.Series = pdm.Series(_renumber(labels), index=index, name="story")
+    return stories
 
 
 def _vectors(corpus: Corpus, n_threads: int | None) -> Any:
@@ -172,8 +174,11 @@ def _links(
     threshold: float,
     window: int | None,
 ) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]:
-    """Pairs (i < j) with cosine >= threshold: dated documents within the window (in blocks
-    of documents sorted by day), undated ones with every document."""
+    """Pairs (i < j) with cosine >= threshold.
+
+    Dated documents are compared within the window (in blocks of documents sorted by day),
+    undated ones with every document.
+    """
     out_r, out_c, out_s = [], [], []
     idx = np.flatnonzero(dated)
     order = idx[np.argsort(days[idx], kind="stable")]

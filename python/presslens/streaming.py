@@ -285,7 +285,9 @@ class DocumentFrequencies:
                 _add(self._tf, other._tf),
                 self.n_docs + other.n_docs,
             )
-        vocab = np.union1d(np.asarray(self._vocab, dtype=object), np.asarray(other._vocab, dtype=object))
+        vocab = np.union1d(
+            np.asarray(self._vocab, dtype=object), np.asarray(other._vocab, dtype=object)
+        )
         pos_a = np.searchsorted(vocab, np.asarray(self._vocab, dtype=object))
         pos_b = np.searchsorted(vocab, np.asarray(other._vocab, dtype=object))
         df = np.zeros(len(vocab), dtype=np.int64)
@@ -340,8 +342,8 @@ class DocumentFrequencies:
     def _prune(self, vec: Any) -> tuple[np.ndarray[Any, Any], set[str]]:
         n_doc = self.n_docs
         max_df, min_df = vec.max_df, vec.min_df
-        high = max_df if isinstance(max_df, numbers.Integral) else max_df * n_doc
-        low = min_df if isinstance(min_df, numbers.Integral) else min_df * n_doc
+        high = float(max_df if isinstance(max_df, numbers.Integral) else max_df * n_doc)
+        low = float(min_df if isinstance(min_df, numbers.Integral) else min_df * n_doc)
         if high < low:
             raise InvalidArgumentError("max_df corresponds to < documents than min_df")
         dfs = self._df
@@ -367,7 +369,8 @@ def _add(a: np.ndarray[Any, Any], b: np.ndarray[Any, Any]) -> np.ndarray[Any, An
         return b.copy()
     if len(b) == 0:
         return a.copy()
-    return a + b
+    total: np.ndarray[Any, Any] = a + b
+    return total
 
 
 # --------------------------------------------------------------------------------------------
@@ -468,14 +471,11 @@ def finish_cosine(
     upper = np.triu(dots, 1)
     values = np.minimum((upper + upper.T).astype(np.float64) / _FIXED, 1.0)
     np.fill_diagonal(values, (norm > 0).astype(np.float64))
-    return OverlapMatrix(
-        values, [str(x) for x in labels], measure="cosine", by=by, ngram=ngram
-    )
+    return OverlapMatrix(values, [str(x) for x in labels], measure="cosine", by=by, ngram=ngram)
 
 
 class ShingleCounts:
-    """Word-shingle counts per outlet (or document): the mergeable state of
-    :func:`presslens.overlap`.
+    """Word-shingle counts per outlet (or document): the mergeable state of ``overlap``.
 
     Build one per batch with :meth:`from_corpus`, :meth:`merge` them, and read the matrix
     with :meth:`overlap`; it equals ``presslens.overlap(whole_corpus, by=..., ngram=...)``

@@ -17,10 +17,42 @@ import presslens.dask as pdask  # noqa: E402
 from presslens.datasets import load_demo  # noqa: E402
 from presslens.sklearn import TfidfVectorizer  # noqa: E402
 
-WORDS = (
-    "port strike talks pay union workers minister said on monday the a of to in harbour ships "
-    "cargo delayed officials wages court ruling farmers exports grain prices rose fell week"
-).split()
+WORDS = [
+    *(
+        [
+            "port",
+            "strike",
+            "talks",
+            "pay",
+            "union",
+            "workers",
+            "minister",
+            "said",
+            "on",
+            "monday",
+            "the",
+            "a",
+            "of",
+            "to",
+            "in",
+        ]
+    ),
+    *(
+        [
+            "harbour",
+            "ships",
+            "cargo",
+            "delayed",
+            "officials",
+            "wages",
+            "court",
+            "ruling",
+            "farmers",
+            "exports",
+        ]
+    ),
+    *(["grain", "prices", "rose", "fell", "week"]),
+]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +94,7 @@ def frames():
 
 @pytest.fixture(params=frames(), ids=lambda f: f[0])
 def data(request):
-    name, frame, nparts = request.param
+    _, frame, nparts = request.param
     ddf = dd.from_pandas(frame, npartitions=nparts)
     return ddf, presslens.Corpus.from_pandas(frame)
 
@@ -83,13 +115,13 @@ def test_term_counts_equal(client, data, by):
 )
 def test_tfidf_equal(client, data, params):
     ddf, corpus = data
-    X, vec = pdask.tfidf(ddf, **params)
+    x, vec = pdask.tfidf(ddf, **params)
     ref = TfidfVectorizer(**params)
-    Y = ref.fit_transform(corpus)
+    y = ref.fit_transform(corpus)
     assert vec.vocabulary_ == ref.vocabulary_
     np.testing.assert_array_equal(vec.idf_, ref.idf_)
-    assert X.shape == Y.shape
-    assert (X != Y).nnz == 0
+    assert x.shape == y.shape
+    assert (x != y).nnz == 0
     assert vec.stop_words_ == ref.stop_words_
 
 

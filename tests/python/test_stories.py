@@ -23,9 +23,7 @@ def test_demo_truth():
         stories = presslens.cluster_stories(c)
         assert list(stories.index) == corpus.ids
         assert stories.name == "story"
-        found = {
-            frozenset(stories.index[stories == s]) for s in stories.unique()
-        }
+        found = {frozenset(stories.index[stories == s]) for s in stories.unique()}
         assert found == {frozenset(ids) for ids in truth.values()}
 
 
@@ -72,10 +70,15 @@ def test_zero_and_one_document():
     empty = presslens.cluster_stories(presslens.Corpus([]))
     assert len(empty) == 0
     assert empty.name == "story"
-    one = presslens.cluster_stories(presslens.Corpus([{"id": "x", "text": "Hi.", "published": "2025-01-01"}]))
+    one = presslens.cluster_stories(
+        presslens.Corpus([{"id": "x", "text": "Hi.", "published": "2025-01-01"}])
+    )
     assert one.to_dict() == {"x": 0}
     empty_text = presslens.cluster_stories(
-        presslens.Corpus([{"text": "", "published": "2025-01-01"}] * 1 + [{"text": "", "published": "2025-01-02"}])
+        presslens.Corpus(
+            [{"text": "", "published": "2025-01-01"}] * 1
+            + [{"text": "", "published": "2025-01-02"}]
+        )
     )
     assert empty_text.tolist() == [0, 1]
 

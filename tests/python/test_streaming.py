@@ -65,10 +65,8 @@ def test_bad_batches(tmp_path):
     with pytest.raises(presslens.InvalidArgumentError, match="batch_size"):
         list(presslens.iter_batches(["a"], batch_size=0))
     with pytest.raises(presslens.InvalidArgumentError, match="batch_size"):
-        presslens.Corpus.from_parquet(tmp_path / "x.parquet", batch_size=-1) if False else list(
-            presslens.iter_batches(["a"], batch_size=True)
-        )
-    with pytest.raises(presslens.InvalidArgumentError, match="suffix|reads"):
+        list(presslens.iter_batches(["a"], batch_size=True))
+    with pytest.raises(presslens.InvalidArgumentError, match="reads"):
         list(presslens.iter_batches(tmp_path / "x.txt"))
     with pytest.raises(FileNotFoundError):
         list(presslens.iter_batches(tmp_path / "missing.jsonl"))
@@ -100,10 +98,10 @@ def test_document_frequencies_merge_equals_whole(parquet, params):
     )
     vec = merged.vectorizer()
     ref = TfidfVectorizer(**params)
-    Y = ref.fit_transform(corpus)
+    y = ref.fit_transform(corpus)
     assert vec.vocabulary_ == ref.vocabulary_
     np.testing.assert_array_equal(vec.idf_, ref.idf_)
-    assert (vec.transform(corpus) != Y).nnz == 0
+    assert (vec.transform(corpus) != y).nnz == 0
     with pytest.raises(presslens.InvalidArgumentError):
         merged.merge(DocumentFrequencies.from_texts(["x"], min_df=3))
 
