@@ -48,9 +48,9 @@ Examples
 >>> ddf = dd.from_pandas(frame, npartitions=2)
 >>> counts = presslens.dask.term_counts(ddf, by="outlet")
 >>> counts.top(1)
-   group   term  count     share
-0  x.com  talks      2  0.285714
-1  y.com  talks      1  0.500000
+   group     term  count     share
+0  x.com   paused      2  0.285714
+1  y.com  resumed      1  0.500000
 """
 
 from __future__ import annotations
