@@ -107,7 +107,7 @@ def main() -> None:
     threshold = args.threshold
     if threshold is None:
         print("tuning on DUC 2002 (B-cubed F1):")
-        grid = [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]
+        grid = [0.03, 0.04, 0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]
         results = {
             th: run(d02, t02, threshold=th, link=args.link, window_days=args.window) for th in grid
         }

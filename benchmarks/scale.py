@@ -265,6 +265,8 @@ def main() -> None:
     ap.add_argument("--steps", nargs="+", default=STEPS)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-dask", action="store_true")
+    ap.add_argument("--no-single", action="store_true", help="only the Dask rows")
+    ap.add_argument("--no-stream", action="store_true", help="skip streaming term counts")
     ap.add_argument(
         "--data-dir", default=os.environ.get("PRESSLENS_SCALE_DATA", "/tmp/presslens-scale")
     )
@@ -290,11 +292,12 @@ def main() -> None:
         print("|---|---|---|---|---|---|---|")
         results: list[dict[str, Any]] = []
         report = _reporter(n, results, args.out)
-        r = measure(args.repeats, "--mode", "stream", "--path", str(path))
-        report("term_counts", "streaming, 10k batches", r)
+        if not args.no_stream:
+            r = measure(args.repeats, "--mode", "stream", "--path", str(path))
+            report("term_counts", "streaming, 10k batches", r)
         for step in args.steps:
             answers = set()
-            for t in args.threads:
+            for t in [] if args.no_single else args.threads:
                 r = measure(args.repeats, "--step", step, "--threads", str(t), "--path", str(path))
                 answers.add(json.dumps(r["answer"]))
                 report(step, f"{t} thread{'s' if t > 1 else ''}", r)
