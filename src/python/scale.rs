@@ -9,6 +9,9 @@ use super::run::{attached, detached};
 use crate::overlap::partial;
 use crate::parallel::Threads;
 
+type U64Pair<'py> = (Bound<'py, PyArray1<u64>>, Bound<'py, PyArray1<u64>>);
+type RangeNorms<'py> = (Bound<'py, PyArray1<u64>>, Bound<'py, PyArray2<f64>>);
+
 type EntryArrays<'py> = (
     Bound<'py, PyArray1<u64>>,
     Bound<'py, PyArray1<u32>>,
@@ -78,7 +81,7 @@ fn overlap_range_sq_norms<'py>(
     units: PyReadonlyArray1<'py, u32>,
     counts: PyReadonlyArray1<'py, u32>,
     n_units: usize,
-) -> PyResult<(Bound<'py, PyArray1<u64>>, Bound<'py, PyArray2<f64>>)> {
+) -> PyResult<RangeNorms<'py>> {
     let e = entries_from(&hashes, &units, &counts)?;
     let parts = detached(py, || partial::range_sq_norms(e, n_units))?;
     let ranges: Vec<u64> = parts.iter().map(|p| p.0 as u64).collect();
@@ -119,8 +122,8 @@ type SketchArrays<'py> = (
 #[pyfunction]
 #[pyo3(signature = (texts, *, ngram, num_perm, seed, bands, rows, n_threads = None))]
 #[allow(clippy::too_many_arguments)]
-fn near_dup_sketch<'py>(
-    py: Python<'py>,
+fn near_dup_sketch(
+    py: Python<'_>,
     texts: Vec<PyBackedStr>,
     ngram: usize,
     num_perm: usize,
@@ -128,7 +131,7 @@ fn near_dup_sketch<'py>(
     bands: usize,
     rows: usize,
     n_threads: Option<i64>,
-) -> PyResult<SketchArrays<'py>> {
+) -> PyResult<SketchArrays<'_>> {
     let t = attached(|| Threads::from_option(n_threads))?;
     let n = texts.len();
     let s = detached(py, || {
@@ -152,7 +155,7 @@ fn lsh_bucket_pairs<'py>(
     keys: PyReadonlyArray1<'py, u64>,
     ids: PyReadonlyArray1<'py, u64>,
     max_bucket: usize,
-) -> PyResult<(Bound<'py, PyArray1<u64>>, Bound<'py, PyArray1<u64>>)> {
+) -> PyResult<U64Pair<'py>> {
     let (k, i) = (keys.as_slice()?, ids.as_slice()?);
     let pairs = detached(py, || partial::bucket_pairs(k, i, max_bucket))?;
     let (a, b): (Vec<u64>, Vec<u64>) = pairs.into_iter().unzip();
