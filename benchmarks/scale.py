@@ -257,6 +257,25 @@ def _reporter(n: int, results: list[dict[str, Any]], out: str | None) -> Any:
     return report
 
 
+def growth_table(path: str) -> None:
+    """Print README tables from a results file (--out): time and peak RSS per size."""
+    rows = [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+    last: dict[tuple[str, str, int], dict[str, Any]] = {}
+    for r in rows:
+        last[(r["step"], r["mode"], r["n"])] = r
+    sizes = sorted({n for _, _, n in last})
+    keys = sorted({(s, m) for s, m, _ in last}, key=lambda k: (STEPS.index(k[0]), k[1]))
+    head = " | ".join(f"{n:,}: s / MB" for n in sizes)
+    print(f"| step | mode | {head} |")
+    print("|---|---|" + "---|" * len(sizes))
+    for step, mode in keys:
+        cells = []
+        for n in sizes:
+            r = last.get((step, mode, n))
+            cells.append(f"{r['seconds']:.1f} / {r['peak_mb']:,.0f}" if r else "not run")
+        print(f"| {step} | {mode} | {' | '.join(cells)} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
@@ -271,6 +290,7 @@ def main() -> None:
         "--data-dir", default=os.environ.get("PRESSLENS_SCALE_DATA", "/tmp/presslens-scale")
     )
     ap.add_argument("--out", default=None, help="append results as JSON lines to this file")
+    ap.add_argument("--table", default=None, help="print the growth table of a results file")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--mode", default="single", help=argparse.SUPPRESS)
     ap.add_argument("--step", default="", help=argparse.SUPPRESS)
@@ -278,6 +298,9 @@ def main() -> None:
     args = ap.parse_args()
     if args.child:
         child(args)
+        return
+    if args.table:
+        growth_table(args.table)
         return
     for n in args.sizes:
         t0 = time.perf_counter()
