@@ -369,15 +369,16 @@ mod tests {
             ..NearDupOptions::default()
         };
         let whole = near_duplicates(&TEXTS, &opts, Threads::Serial).unwrap();
-        let sk = near_dup_sketch(&TEXTS, 3, 128, 0, 16, 8, Threads::Serial).unwrap();
+        let (bands, rows) = crate::overlap::optimal_params(0.5, 128, 0.05, 0.95);
+        let sk = near_dup_sketch(&TEXTS, 3, 128, 0, bands, rows, Threads::Serial).unwrap();
         assert_eq!(sk.indptr.len(), TEXTS.len() + 1);
         assert_eq!(sk.key1[0], sk.key1[4]);
         assert_eq!(sk.key2[0], sk.key2[4]);
         assert_ne!(sk.key2[0], sk.key2[1]);
         let (keys, ids): (Vec<u64>, Vec<u64>) = (0..TEXTS.len())
             .filter(|&d| sk.indptr[d + 1] > sk.indptr[d])
-            .flat_map(|d| (0..16).map(move |b| (d, b)))
-            .map(|(d, b)| (sk.band_keys[d * 16 + b], d as u64))
+            .flat_map(|d| (0..bands).map(move |b| (d, b)))
+            .map(|(d, b)| (sk.band_keys[d * bands + b], d as u64))
             .unzip();
         let cands = bucket_pairs(&keys, &ids, 200).unwrap();
         let (a, b): (Vec<u64>, Vec<u64>) = cands.iter().copied().unzip();
