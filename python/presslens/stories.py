@@ -32,7 +32,7 @@ def _day(value: _dt.date) -> int:
 def cluster_stories(
     corpus: Corpus,
     *,
-    threshold: float = 0.05,
+    threshold: float = 0.04,
     window_days: int | None = 3,
     link: str = "average",
     undated: str = "error",
