@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import random
@@ -266,13 +267,17 @@ def growth_table(path: str) -> None:
     sizes = sorted({n for _, _, n in last})
     keys = sorted({(s, m) for s, m, _ in last}, key=lambda k: (STEPS.index(k[0]), k[1]))
     head = " | ".join(f"{n:,}: s / MB" for n in sizes)
-    print(f"| step | mode | {head} |")
-    print("|---|---|" + "---|" * len(sizes))
+    grow = " | ".join(f"time {a:,} to {b:,}" for a, b in itertools.pairwise(sizes))
+    print(f"| step | mode | {head} | {grow} |")
+    print("|---|---|" + "---|" * (2 * len(sizes) - 1))
     for step, mode in keys:
         cells = []
         for n in sizes:
             r = last.get((step, mode, n))
             cells.append(f"{r['seconds']:.1f} / {r['peak_mb']:,.0f}" if r else "not run")
+        for a, b in itertools.pairwise(sizes):
+            ra, rb = last.get((step, mode, a)), last.get((step, mode, b))
+            cells.append(f"x {rb['seconds'] / ra['seconds']:.1f}" if ra and rb else "")
         print(f"| {step} | {mode} | {' | '.join(cells)} |")
 
 
