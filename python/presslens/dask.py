@@ -531,19 +531,22 @@ def _band_split(sk: dict[str, Any], n_buckets: int) -> list[tuple[Any, Any]]:
 
 
 def _bucket(
-    r: int, nonrep: Any, max_bucket: int, *splits: list[tuple[Any, Any]]
+    r: int, nonrep: Any, max_bucket: int, grouping: tuple[int, int], *splits: list[tuple[Any, Any]]
 ) -> dict[tuple[int, int], tuple[Any, Any]]:
+    """Candidate pairs of bucket ``r``, keyed by the groups of partitions holding them."""
     keys = np.concatenate([s[r][0] for s in splits])
     pos = np.concatenate([s[r][1] for s in splits])
     if len(nonrep):
         keep = ~np.isin(pos, nonrep)
         keys, pos = keys[keep], pos[keep]
     a, b = _presslens.lsh_bucket_pairs(_own(keys), _own(pos), max_bucket=max_bucket)
-    pa, pb = a >> np.uint64(32), b >> np.uint64(32)
+    n_groups, n_parts = grouping
+    ga = (a >> np.uint64(32)).astype(np.int64) * n_groups // n_parts
+    gb = (b >> np.uint64(32)).astype(np.int64) * n_groups // n_parts
     out: dict[tuple[int, int], tuple[Any, Any]] = {}
     if len(a) == 0:
         return out
-    block = pa * np.uint64(1 << 32) + pb
+    block = (ga * (1 << 32) + gb).astype(np.uint64)
     order = np.argsort(block, kind="stable")
     block, a, b = block[order], a[order], b[order]
     starts = np.flatnonzero(np.r_[True, block[1:] != block[:-1], True])
@@ -556,9 +559,13 @@ def _block_keys(bucket: dict[tuple[int, int], Any]) -> list[tuple[int, int]]:
     return list(bucket)
 
 
-def _verify(
-    ska: dict[str, Any], skb: dict[str, Any], opts: dict[str, Any], *pieces: Any
-) -> tuple[Any, Any, Any]:
+def _verify(opts: dict[str, Any], parts: list[int], *items: Any) -> tuple[Any, Any, Any]:
+    """Verify the candidate pairs of one block.
+
+    ``items`` are the sketches of ``parts``, then the block's pieces from every bucket.
+    """
+    sketches = dict(zip(parts, items[: len(parts)], strict=True))
+    pieces = items[len(parts) :]
     pairs = np.unique(
         np.stack(
             [np.concatenate([p[0] for p in pieces]), np.concatenate([p[1] for p in pieces])],
@@ -567,17 +574,32 @@ def _verify(
         axis=0,
     )
     a, b = np.ascontiguousarray(pairs[:, 0]), np.ascontiguousarray(pairs[:, 1])
-    la, lb = a & _LOW, b & _LOW
+    sim = np.zeros(len(a), dtype=np.float64)
+    pa, pb = (a >> np.uint64(32)).astype(np.int64), (b >> np.uint64(32)).astype(np.int64)
+    block = pa * (1 << 32) + pb
+    order = np.argsort(block, kind="stable")
+    starts = np.flatnonzero(np.r_[True, block[order][1:] != block[order][:-1], True])
+    for s, e in pairwise(starts):
+        idx = order[s:e]
+        ska, skb = sketches[int(pa[idx[0]])], sketches[int(pb[idx[0]])]
+        la, lb = a[idx] & _LOW, b[idx] & _LOW
+        if opts["verify"]:
+            sim[idx] = _presslens.set_jaccard_pairs(
+                _own(ska["flat"]),
+                _own(ska["indptr"]),
+                _own(la),
+                _own(skb["flat"]),
+                _own(skb["indptr"]),
+                _own(lb),
+            )
+        else:
+            sa = ska["sigs"][la.astype(np.int64)]
+            sb = skb["sigs"][lb.astype(np.int64)]
+            sim[idx] = (sa == sb).sum(axis=1) / sa.shape[1]
     if opts["verify"]:
-        sim = _presslens.set_jaccard_pairs(
-            _own(ska["flat"]), _own(ska["indptr"]), la, _own(skb["flat"]), _own(skb["indptr"]), lb
-        )
         keep = sim >= opts["threshold"]
         return a[keep], b[keep], sim[keep]
-    sa = ska["sigs"][la.astype(np.int64)]
-    sb = skb["sigs"][lb.astype(np.int64)]
-    sim = (sa == sb).sum(axis=1) / sa.shape[1] if len(a) else np.zeros(0)
-    return a, b, sim.astype(np.float64)
+    return a, b, sim
 
 
 def _pick(bucket: dict[tuple[int, int], Any], block: tuple[int, int]) -> Any:
@@ -624,7 +646,9 @@ def near_duplicates(
     n_threads
         presslens threads inside each task.
     n_buckets
-        Bucket tasks (default: the number of partitions, at most 64).
+        Bucket tasks (default: the number of partitions, at most 16). Candidates are verified
+        in blocks of two groups of partitions (at most 8 groups), so the number of tasks
+        stays small for many partitions.
     max_bucket
         Earlier bucket members each document is paired with (as the core).
 
@@ -656,7 +680,9 @@ def near_duplicates(
     }
     dask = _dask()
     delayed = dask.delayed
-    n_buckets = n_buckets or max(1, min(64, ddf.npartitions))
+    n_parts = ddf.npartitions
+    n_buckets = n_buckets or max(1, min(16, n_parts))
+    n_groups = max(1, min(8, n_parts))
     sketches = [
         delayed(_nd_sketch, pure=True)(frame, cols, p, opts)
         for p, frame in enumerate(ddf.to_delayed())
@@ -665,18 +691,18 @@ def near_duplicates(
     collapsed = delayed(_collapse)(*[delayed(_fingerprints)(s) for s in sketches])
     nonrep = delayed(_nonrep)(collapsed)
     splits = [delayed(_band_split)(s, n_buckets) for s in sketches]
-    buckets = [delayed(_bucket)(r, nonrep, max_bucket, *splits) for r in range(n_buckets)]
+    grouping = (n_groups, n_parts)
+    buckets = [delayed(_bucket)(r, nonrep, max_bucket, grouping, *splits) for r in range(n_buckets)]
     collapsed, buckets = dask.persist(collapsed, buckets)
     block_lists = dask.compute(*[delayed(_block_keys)(b) for b in buckets])
     blocks = sorted({blk for bl in block_lists for blk in bl})
-    verified = dask.compute(
-        *[
-            delayed(_verify)(
-                sketches[pa], sketches[pb], opts, *[delayed(_pick)(b, (pa, pb)) for b in buckets]
-            )
-            for pa, pb in blocks
-        ]
-    )
+    members = [[p for p in range(n_parts) if p * n_groups // n_parts == g] for g in range(n_groups)]
+    tasks = []
+    for ga, gb in blocks:
+        parts = members[ga] + (members[gb] if gb != ga else [])
+        picks = [delayed(_pick)(b, (ga, gb)) for b in buckets]
+        tasks.append(delayed(_verify)(opts, parts, *[sketches[p] for p in parts], *picks))
+    verified = dask.compute(*tasks)
     (col,) = dask.compute(collapsed)
     a, b, sim = _expand(col, verified)
     order = np.lexsort((b, a))

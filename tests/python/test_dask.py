@@ -202,3 +202,13 @@ def test_partials_pickle():
     df = DocumentFrequencies.from_texts(corpus)
     back = pickle.loads(pickle.dumps(df))
     assert back.vectorizer().vocabulary_ == df.vectorizer().vocabulary_
+
+
+def test_near_duplicates_many_partitions(client):
+    # More partitions than verification groups and buckets: blocks span several partitions.
+    frame = generated_frame(n=200, seed=3)
+    ddf = dd.from_pandas(frame, npartitions=13)
+    got = pdask.near_duplicates(ddf, threshold=0.6, ngram=3, n_buckets=5)
+    want = presslens.near_duplicates(presslens.Corpus.from_pandas(frame), threshold=0.6, ngram=3)
+    pd.testing.assert_frame_equal(got, want)
+    assert len(got) > 50
