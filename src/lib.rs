@@ -12,10 +12,14 @@
 //! assert_eq!(tokenize("Russia’s U.S. talks", &opts), vec!["russia's", "u.s.", "talks"]);
 //! ```
 
+pub mod align;
 pub mod clean;
 pub mod error;
 pub mod overlap;
 pub mod parallel;
+pub mod quotes;
+pub mod rouge;
+pub mod summarize;
 pub mod terms;
 pub mod text;
 

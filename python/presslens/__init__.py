@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from presslens import config, plot
 from presslens._presslens import __version__
+from presslens.align import align_sentences, similarity, unique_sentences
 from presslens.clean import Cleaned, Removal, clean
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import (
@@ -35,8 +36,18 @@ from presslens.overlap import (
     reuse,
     shared_passages,
 )
+from presslens.quotes import quote_clusters, quotes
 from presslens.stories import cluster_stories
 from presslens.streaming import DocumentFrequencies, ShingleCounts, iter_batches
+from presslens.summarize import (
+    RougeScore,
+    Summary,
+    SummarySentence,
+    SummaryWarning,
+    rouge,
+    sentence_scores,
+    summarize,
+)
 from presslens.terms import TermCounts, collocations, distinctive_terms, term_counts, text_stats
 from presslens.text import (
     normalize,
@@ -65,10 +76,15 @@ __all__ = [
     "PressLensError",
     "Removal",
     "Reuse",
+    "RougeScore",
     "ShingleCounts",
+    "Summary",
+    "SummarySentence",
+    "SummaryWarning",
     "TermCounts",
     "UnknownLanguageError",
     "__version__",
+    "align_sentences",
     "clean",
     "cluster_stories",
     "collocations",
@@ -79,15 +95,22 @@ __all__ = [
     "normalize",
     "overlap",
     "plot",
+    "quote_clusters",
+    "quotes",
     "reuse",
+    "rouge",
+    "sentence_scores",
     "sentence_spans",
     "shared_passages",
+    "similarity",
     "split_sentences",
     "stem",
     "stemmer_languages",
     "stop_words",
+    "summarize",
     "term_counts",
     "text_stats",
     "token_spans",
     "tokenize",
+    "unique_sentences",
 ]

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from presslens import _presslens
-from presslens._html import chip, esc, heat, more_row, struck_text, table, wrap
+from presslens._html import bar, chip, esc, heat, more_row, struck_text, table, wrap
 from presslens.config import display
 
 if TYPE_CHECKING:
     from presslens.clean import Cleaned
     from presslens.corpus import Corpus, Document
     from presslens.overlap import OverlapMatrix
+    from presslens.summarize import Summary
     from presslens.terms import TermCounts
 
 __all__ = [
@@ -23,6 +24,8 @@ __all__ = [
     "corpus_html",
     "document_html",
     "overlap_html",
+    "quote_clusters_html",
+    "summary_html",
     "term_counts_html",
 ]
 
@@ -271,3 +274,86 @@ def overlap_html(m: OverlapMatrix) -> str:
         f"<tbody>{''.join(rows)}</tbody></table>"
     )
     return wrap(head + grid + more)
+
+
+def summary_html(summary: Summary) -> str:
+    """Summary sentences with score bars and one coloured chip per supporting outlet."""
+    sentences = summary.sentences
+    shown = sentences[: display.max_rows]
+    top = max((abs(x.score) for x in sentences), default=0.0)
+    rows = []
+    for i, x in enumerate(shown, 1):
+        fraction = abs(x.score) / top if top > 0 else 0.0
+        chips = "".join(chip(o) for o in x.supported_by)
+        outlet = f' <span class="muted">{esc(x.outlet)}</span>' if x.outlet else ""
+        source = esc(x.doc_id) + outlet
+        rows.append(
+            [
+                str(i),
+                f'{bar(fraction)} <span class="muted">{x.score:.3g}</span>',
+                esc(x.text[: display.max_chars]),
+                source,
+                chips,
+            ]
+        )
+    budget = ", ".join(
+        f"{k}={v}"
+        for k, v in (("max_words", summary.max_words), ("max_sentences", summary.max_sentences))
+        if v is not None
+    )
+    head = (
+        f'<div class="head">Summary ({esc(summary.method)}): '
+        f"{_plural(len(sentences), 'sentence')} · {summary.words:,} words</div>"
+        f'<div class="muted">{esc(budget)} · order={esc(summary.order)}</div>'
+    )
+    return wrap(
+        head
+        + table(
+            ["#", "score", "sentence", "from", "carried by"],
+            rows,
+            numeric=[True, False, False, False, False],
+            footer=more_row(len(sentences) - len(shown), 5, "sentences"),
+        )
+    )
+
+
+_CLUSTER_COLUMNS = ("cluster", "doc", "outlet", "speaker", "quote", "cluster_speaker")
+
+
+def quote_clusters_html(frame: Any) -> str | None:
+    """Each statement (cluster) with its renderings side by side; ``None`` for other frames."""
+    if any(c not in getattr(frame, "columns", ()) for c in _CLUSTER_COLUMNS):
+        return None
+    clusters: dict[Any, list[tuple[Any, ...]]] = {}
+    for row in zip(*(frame[c] for c in _CLUSTER_COLUMNS), strict=True):
+        clusters.setdefault(row[0], []).append(row)
+    shown = list(clusters.items())[: display.max_rows]
+    blocks = []
+    for cluster, rows in shown:
+        speaker = rows[0][5]
+        outlets = {str(r[2]) for r in rows}
+        cards = []
+        for _c, doc, outlet, own, quote, _best in rows[: display.max_labels]:
+            who = f'<div class="muted">{esc(own)}</div>' if own is not None else ""
+            cards.append(
+                '<div style="flex:1 1 14em;max-width:22em;border:1px solid #e5e5e5;'
+                'border-radius:6px;padding:6px 8px">'
+                f"{chip(outlet if outlet is not None else doc)} "
+                f'<span class="muted">{esc(doc)}</span>'
+                f"<div>“{esc(str(quote)[: display.max_chars])}”</div>{who}</div>"
+            )
+        extra = len(rows) - len(cards)
+        more = f'<div class="muted">… and {extra} more renderings</div>' if extra > 0 else ""
+        blocks.append(
+            f'<div style="margin:8px 0"><div class="head">Statement {esc(cluster)}'
+            f"{' · ' + esc(speaker) if speaker is not None else ''} · "
+            f"{_plural(len(rows), 'rendering')} in {_plural(len(outlets), 'outlet')}</div>"
+            f'<div style="display:flex;flex-wrap:wrap;gap:6px">{"".join(cards)}</div>{more}</div>'
+        )
+    head = (
+        f'<div class="head">Quote clusters: {_plural(len(clusters), "statement")} · '
+        f"{_plural(len(frame), 'quote')}</div>"
+    )
+    rest = len(clusters) - len(shown)
+    tail = f'<div class="muted">… and {rest:,} more statements</div>' if rest > 0 else ""
+    return wrap(head + "".join(blocks) + tail)

@@ -21,6 +21,7 @@ def document_counts(
     texts: list[str], *, language: str = "english", n_threads: int | None = None
 ) -> list[tuple[int, int, int]]: ...
 def word_counts(texts: list[str], *, n_threads: int | None = None) -> list[int]: ...
+def _debug_panic(message: str, *, in_pool: bool = False) -> int: ...
 def thread_pool_size() -> int: ...
 def _bench_count(
     texts: list[str], what: str, *, language: str = "english", n_threads: int | None = None
@@ -260,3 +261,76 @@ def lsh_bucket_pairs(keys: _U64, ids: _U64, *, max_bucket: int = 200) -> tuple[_
 def set_jaccard_pairs(
     flat_a: _U64, indptr_a: _U64, ia: _U64, flat_b: _U64, indptr_b: _U64, ib: _U64
 ) -> npt.NDArray[np.float64]: ...
+
+# summarize / rouge
+_SentenceColumns = tuple[
+    npt.NDArray[np.uint32],
+    npt.NDArray[np.uint32],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.uint64],
+    npt.NDArray[np.uint32],
+    npt.NDArray[np.float64],
+]
+
+def summarize(
+    texts: list[str],
+    times: list[float | None],
+    *,
+    method: str = "lexrank",
+    max_words: int | None = ...,
+    max_sentences: int | None = None,
+    redundancy: float = 0.5,
+    order: str = "score",
+    language: str = "english",
+    support_threshold: float = 0.5,
+    n_threads: int | None = None,
+    coverage: tuple[int, int, float, float] | None = None,
+) -> tuple[_SentenceColumns, list[tuple[int, float, list[int]]], bool]: ...
+def sentence_scores(
+    texts: list[str],
+    *,
+    method: str = "lexrank",
+    language: str = "english",
+    n_threads: int | None = None,
+    coverage: tuple[int, int, float, float] | None = None,
+) -> _SentenceColumns: ...
+def rouge_scores(
+    candidates: list[str],
+    references: list[list[str]],
+    *,
+    metrics: list[str],
+    use_stemmer: bool = False,
+    aggregate: str = "max",
+    n_threads: int | None = None,
+) -> npt.NDArray[np.float64]: ...
+def porter_stem(words: list[str]) -> list[str]: ...
+def rouge_tokenize(text: str, *, use_stemmer: bool = False) -> list[str]: ...
+
+# align / quotes
+def sentence_similarity(
+    texts_a: list[str], texts_b: list[str], *, n_threads: int | None = None
+) -> npt.NDArray[np.float64]: ...
+def sentence_features(
+    texts_a: list[str], texts_b: list[str], *, n_threads: int | None = None
+) -> npt.NDArray[np.float64]: ...
+def similarity_model() -> tuple[list[str], list[float], float, float]: ...
+def align_sentences(
+    texts: list[str],
+    outlets: list[int],
+    *,
+    threshold: float = 0.5,
+    n_threads: int | None = None,
+) -> list[tuple[int, int, int, int, list[tuple[int, int, float]]]]: ...
+def find_quotes(
+    texts: list[str], *, n_threads: int | None = None
+) -> list[list[tuple[int, int, str | None]]]: ...
+def count_quotes(texts: list[str], *, n_threads: int | None = None) -> list[int]: ...
+def cluster_quotes(
+    docs: list[int],
+    texts: list[str],
+    speakers: list[str | None],
+    *,
+    threshold: float = 0.5,
+    speaker_threshold: float = 0.3,
+    n_threads: int | None = None,
+) -> list[int]: ...

@@ -261,6 +261,20 @@ def _build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--outlet", default="outlet", help="outlet column (tabular inputs)")
     stats.add_argument("--id", default="id", help="id column (tabular inputs)")
     common(stats)
+    report = sub.add_parser(
+        "report", help="write one self-contained HTML report (summary, overlap, terms, audit)"
+    )
+    report.add_argument(
+        "path", nargs="?", help="a folder of .txt files, or a .jsonl, .csv or .parquet file"
+    )
+    report.add_argument("--demo", action="store_true", help="report on the bundled demo corpus")
+    report.add_argument("-o", "--output", default="report.html", help="HTML file to write")
+    report.add_argument("--title", default=None, help="page title")
+    report.add_argument("--max-words", type=int, default=150, help="summary budget (words)")
+    report.add_argument("--text", default="text", help="text column (tabular inputs)")
+    report.add_argument("--outlet", default="outlet", help="outlet column (tabular inputs)")
+    report.add_argument("--id", default="id", help="id column (tabular inputs)")
+    common(report)
     return parser
 
 
@@ -277,9 +291,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         Exit status: 0 on success, 2 on bad input.
     """
-    args = _build_parser().parse_args(argv)
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "report" and (args.path is None) == (not args.demo):
+        parser.error("report needs a PATH or --demo (not both)")
     try:
-        if args.command == "demo":
+        if args.command == "demo" or getattr(args, "demo", False):
             from presslens.datasets import load_demo
 
             corpus = load_demo()
@@ -287,7 +304,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpus = load_corpus(args.path, text=args.text, outlet=args.outlet, id=args.id)
         if not args.raw:
             corpus = corpus.clean(n_threads=args.threads)
-        if args.json:
+        if args.command == "report":
+            from presslens.report import write_report
+
+            out = write_report(
+                corpus,
+                args.output,
+                title=args.title,
+                clean=False,
+                max_words=args.max_words,
+                top=args.top,
+                n_threads=args.threads,
+            )
+            print(f"presslens: wrote {out} ({out.stat().st_size:,} bytes)")
+        elif args.json:
             print(_report_json(corpus, args.top, args.threads))
         else:
             print(render_report(corpus, top=args.top, n_threads=args.threads), end="")

@@ -773,7 +773,7 @@ def _summarize_part(
     import presslens
 
     pdm = require("pandas", feature="presslens.dask.summarize_groups")
-    summarize = presslens.summarize  # type: ignore[attr-defined]
+    summarize = presslens.summarize
     frames = []
     frame = frame.sort_values(["_presslens_part", "_presslens_row"], kind="stable")
     for key, group in frame.groupby(by, sort=True, dropna=True):

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from presslens import _dependencies, _presslens
+from presslens._guard import text_input
 from presslens.corpus import Corpus, Document
 from presslens.exceptions import EmptyCorpusError, InvalidArgumentError
 
@@ -218,6 +219,7 @@ def _rebuild_matrix(
     return OverlapMatrix(values, labels, measure=measure, by=by, ngram=ngram)
 
 
+@text_input
 def overlap(
     corpus: CorpusLike,
     *,
@@ -327,6 +329,7 @@ def _texts_and_keys(source: Any, what: str) -> tuple[list[str], list[Any]]:
     return texts, keys
 
 
+@text_input
 def near_duplicates(
     source: Any,
     *,
@@ -489,6 +492,7 @@ class MinHashLSH:
         """Signature values per band."""
         return self._inner.config()[5]
 
+    @text_input
     def insert(
         self, ids: Sequence[str], texts: Sequence[str], *, n_threads: int | None = None
     ) -> None:
@@ -511,6 +515,7 @@ class MinHashLSH:
         """
         self._inner.insert(list(ids), list(texts), n_threads=n_threads)
 
+    @text_input
     def query(self, texts: Sequence[str], *, n_threads: int | None = None) -> list[list[str]]:
         """Candidate near-duplicates of each text among the inserted documents.
 
@@ -578,6 +583,7 @@ _PASSAGE_COLUMNS = [
 ]
 
 
+@text_input
 def shared_passages(
     corpus: CorpusLike,
     *,
@@ -722,6 +728,7 @@ class Reuse:
         return frame
 
 
+@text_input
 def reuse(
     text: str,
     sources: Sequence[str] | Mapping[Any, str],

@@ -12,6 +12,9 @@ Examples
 >>> fig = presslens.plot.distinctive_terms(presslens.distinctive_terms(corpus, top=5))
 >>> len(fig.axes) >= len(corpus.outlets)
 True
+>>> ax = presslens.plot.coverage(presslens.align_sentences(corpus.clean()), doc="demo-02")
+>>> ax.get_title()
+'Which outlets carry the sentences of demo-02 (Continental Press Agency)'
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from presslens.exceptions import InvalidArgumentError
 if TYPE_CHECKING:
     from presslens.overlap import OverlapMatrix
 
-__all__ = ["distinctive_terms", "overlap_matrix"]
+__all__ = ["coverage", "distinctive_terms", "overlap_matrix"]
 
 
 def _pyplot() -> Any:
@@ -167,3 +170,82 @@ def distinctive_terms(
         fig.delaxes(axes[n // ncols][n % ncols])
     fig.tight_layout()
     return fig
+
+
+def coverage(
+    alignment: Any,
+    *,
+    doc: str | None = None,
+    ax: Any = None,
+    max_sentences: int = 60,
+    label_chars: int = 60,
+) -> Any:
+    """Which outlets carry which sentences of one article: a sentence × outlet heat-map.
+
+    Parameters
+    ----------
+    alignment
+        The frame from :func:`presslens.align_sentences`.
+    doc
+        The article whose sentences are the rows (default: the one whose sentences other
+        outlets carry most, by the sum of ``shared_by``).
+    ax
+        A matplotlib Axes; a new figure is made when ``None``.
+    max_sentences
+        Draw at most this many sentences (the first ones).
+    label_chars
+        Characters of each sentence shown as its row label.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The Axes drawn on: cell ``(i, outlet)`` is the similarity of sentence ``i`` to its
+        best match in that outlet (1 for the article's own outlet, 0 for no match).
+
+    Raises
+    ------
+    InvalidArgumentError
+        When ``alignment`` is not an ``align_sentences`` frame, ``doc`` is not in it, or it
+        is empty.
+    """
+    plt = _pyplot()
+    columns = list(getattr(alignment, "columns", ()))
+    needed = ("doc", "outlet", "sentence", "text", "shared_by")
+    if any(c not in columns for c in needed):
+        raise InvalidArgumentError(
+            "alignment needs the columns of presslens.align_sentences "
+            f"({', '.join(needed)}, '<outlet>:similarity')"
+        )
+    if len(alignment) == 0:
+        raise InvalidArgumentError("alignment is empty: there is no sentence to draw")
+    for name, v in (("max_sentences", max_sentences), ("label_chars", label_chars)):
+        if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+            raise InvalidArgumentError(f"{name} must be a positive int, got {v!r}")
+    outlets = [c[: -len(":similarity")] for c in columns if c.endswith(":similarity")]
+    if doc is None:
+        doc = str(alignment.groupby("doc", sort=False)["shared_by"].sum().idxmax())
+    rows = alignment[alignment["doc"] == doc].sort_values("sentence").head(max_sentences)
+    if len(rows) == 0:
+        raise InvalidArgumentError(f"doc {doc!r} is not in the alignment")
+    own = rows["outlet"].iloc[0]
+    values = np.zeros((len(rows), len(outlets)))
+    for j, outlet in enumerate(outlets):
+        if outlet == own:
+            values[:, j] = 1.0
+        else:
+            col = rows[f"{outlet}:similarity"].to_numpy(dtype=float, na_value=np.nan)
+            values[:, j] = np.nan_to_num(col, nan=0.0)
+    labels = [
+        f"{int(i)}. {t[:label_chars]}{'…' if len(t) > label_chars else ''}"
+        for i, t in zip(rows["sentence"], rows["text"], strict=True)
+    ]
+    if ax is None:
+        _, ax = plt.subplots(
+            figsize=(2.0 + 0.7 * len(outlets) + 0.06 * label_chars, 1.0 + 0.3 * len(rows))
+        )
+    image = ax.imshow(values, cmap="Blues", vmin=0.0, vmax=1.0, aspect="auto")
+    ax.set_xticks(range(len(outlets)), labels=outlets, rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), labels=labels, fontsize=8)
+    ax.set_title(f"Which outlets carry the sentences of {doc} ({own})")
+    ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04, label="similarity")
+    return ax

@@ -50,6 +50,7 @@ import numpy as np
 
 from presslens import _presslens
 from presslens._dependencies import require
+from presslens._guard import text_input
 from presslens.corpus import Corpus, _is_missing, _text_error
 from presslens.exceptions import (
     CorpusFormatError,
@@ -814,6 +815,7 @@ binary, dtype
         self.stop_words_ = removed
         return counts
 
+    @text_input
     def fit(self, raw_documents: Any, y: Any = None) -> CountVectorizer:
         """Learn the vocabulary of the documents.
 
@@ -832,6 +834,7 @@ binary, dtype
         self.fit_transform(raw_documents)
         return self
 
+    @text_input
     def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
         """Learn the vocabulary and return the document-term matrix.
 
@@ -858,6 +861,7 @@ binary, dtype
         arrays = counts.counts_csr(binary=bool(self.binary), n_threads=self.n_threads)
         return _csr(arrays, (counts.n_docs(), counts.n_terms()), self.dtype)
 
+    @text_input
     def transform(self, raw_documents: Any) -> Any:
         """Count the documents over the fitted vocabulary.
 
@@ -1022,6 +1026,7 @@ binary, dtype, norm, use_idf, smooth_idf, sublinear_tf
         )
         return _csr(arrays, (counts.n_docs(), counts.n_terms()), self._out_dtype())
 
+    @text_input
     def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:
         """Learn vocabulary and idf, and return the tf-idf matrix.
 
@@ -1054,6 +1059,7 @@ binary, dtype, norm, use_idf, smooth_idf, sublinear_tf
             del self.idf_
         return self._weigh(counts)
 
+    @text_input
     def fit(self, raw_documents: Any, y: Any = None) -> TfidfVectorizer:
         """Learn vocabulary and idf.
 
@@ -1071,6 +1077,7 @@ binary, dtype, norm, use_idf, smooth_idf, sublinear_tf
         self.fit_transform(raw_documents)
         return self
 
+    @text_input
     def transform(self, raw_documents: Any) -> Any:
         """The tf-idf matrix of the documents over the fitted vocabulary and idf.
 
@@ -1159,6 +1166,7 @@ dtype
         self.dtype = dtype
         self.n_threads = n_threads
 
+    @text_input
     def fit(self, X: Any, y: Any = None) -> HashingVectorizer:  # noqa: N803 (scikit-learn's name)
         """Validate parameters; the vectorizer is stateless.
 
@@ -1181,6 +1189,7 @@ dtype
         self._warn_for_unused_params()
         return self
 
+    @text_input
     def partial_fit(self, X: Any, y: Any = None) -> HashingVectorizer:  # noqa: N803 (scikit-learn's name)
         """Do nothing (stateless), for API compatibility.
 
@@ -1195,6 +1204,7 @@ dtype
         """
         return self
 
+    @text_input
     def transform(self, X: Any) -> Any:  # noqa: N803 (scikit-learn's name)
         """Hash the documents.
 
@@ -1231,6 +1241,7 @@ dtype
             arrays = _presslens.sk_hash_features(self._features(docs), **kwargs)
         return _csr(arrays, (len(docs), int(self.n_features)), self.dtype)
 
+    @text_input
     def fit_transform(self, X: Any, y: Any = None) -> Any:  # noqa: N803 (scikit-learn's name)
         """Hash the documents (same as :meth:`transform`).
 

@@ -14,6 +14,7 @@ import numpy as np
 from presslens import _presslens
 from presslens._dependencies import pandas as _pandas
 from presslens._dependencies import require
+from presslens._guard import text_input
 from presslens.corpus import Corpus
 from presslens.exceptions import InvalidArgumentError
 from presslens.text import StopWordsArg, _resolve_stem, _resolve_stop_words
@@ -136,7 +137,7 @@ class TermCounts:
             )
         low = _threshold(min_df, self._n_docs, "min_df")
         high = _threshold(max_df, self._n_docs, "max_df")
-        if high < low:
+        if high < low and self._n_docs > 0:  # no documents: nothing to prune
             raise InvalidArgumentError("max_df corresponds to < documents than min_df")
 
     # -- state -----------------------------------------------------------------------------
@@ -392,6 +393,7 @@ class TermCounts:
         )
 
 
+@text_input
 def term_counts(
     corpus: CorpusLike,
     *,
@@ -480,6 +482,7 @@ def term_counts(
     )
 
 
+@text_input
 def distinctive_terms(
     corpus: CorpusLike | TermCounts,
     *,
@@ -582,6 +585,7 @@ def distinctive_terms(
     )
 
 
+@text_input
 def collocations(
     corpus: CorpusLike,
     *,
@@ -641,6 +645,7 @@ def collocations(
     return pd.DataFrame(rows, columns=["w1", "w2", "count", "score"])
 
 
+@text_input
 def text_stats(corpus: CorpusLike, *, n_threads: int | None = None) -> Any:
     """Per-document statistics: size, sentences, lexical diversity, readability, quotes.
 

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from presslens import _presslens
+from presslens._guard import text_input
 from presslens.exceptions import InvalidArgumentError
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
 StopWordsArg = str | Iterable[str] | None
 
 
+@text_input
 def normalize(
     text: str, *, quotes: bool = True, dashes: bool = True, whitespace: bool = True
 ) -> str:
@@ -178,6 +180,7 @@ def get_analyzer(
     return _analyzer(lowercase, _resolve_stem(stem, language), _resolve_stop_words(stop_words))
 
 
+@text_input
 def tokenize(
     text: str,
     *,
@@ -229,6 +232,7 @@ def tokenize(
     ).tokenize(text)
 
 
+@text_input
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Start and end indices of the word tokens of ``text``.
 
@@ -251,6 +255,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     return _presslens.token_spans(text)
 
 
+@text_input
 def split_sentences(text: str, *, language: str = "english") -> list[str]:
     """Split text into sentences.
 
@@ -278,6 +283,7 @@ def split_sentences(text: str, *, language: str = "english") -> list[str]:
     return _presslens.split_sentences(text, language=language)
 
 
+@text_input
 def sentence_spans(text: str, *, language: str = "english") -> list[tuple[int, int]]:
     """Start and end indices of the sentences of ``text``.
 
@@ -302,6 +308,7 @@ def sentence_spans(text: str, *, language: str = "english") -> list[tuple[int, i
     return _presslens.sentence_spans(text, language=language)
 
 
+@text_input
 def stem(words: Iterable[str], *, language: str = "english") -> list[str]:
     """Stem words with the Snowball stemmer of ``language``.
 

@@ -5,12 +5,14 @@
 
 use pyo3::prelude::*;
 
+mod align;
 mod clean;
 mod convert;
 mod errors;
 mod overlap;
 mod run;
 mod scale;
+mod summarize;
 mod terms;
 mod text;
 
@@ -23,5 +25,8 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     overlap::register(m)?;
     terms::register(m)?;
     scale::register(m)?;
+    summarize::register(m)?;
+    m.add_function(wrap_pyfunction!(run::_debug_panic, m)?)?;
+    align::register(m)?;
     Ok(())
 }

@@ -68,3 +68,23 @@ where
     }
     Ok(out)
 }
+
+/// Hidden debug hook for the panic tests: panics with `message` inside the GIL-free section,
+/// on the calling thread or (with `in_pool`) on a worker thread of a two-thread pool.
+#[pyfunction]
+#[pyo3(signature = (message, *, in_pool = false))]
+pub fn _debug_panic(py: Python<'_>, message: &str, in_pool: bool) -> PyResult<usize> {
+    let message = message.to_string();
+    detached(py, move || {
+        if in_pool {
+            let items: Vec<usize> = (0..64).collect();
+            let out = crate::parallel::map(crate::parallel::Threads::Count(2), &items, |&i| {
+                assert!(i != 37, "{message}");
+                i
+            });
+            Ok(out.len())
+        } else {
+            panic!("{message}")
+        }
+    })
+}

@@ -72,16 +72,41 @@ impl Default for SkAnalyzer {
     }
 }
 
+/// NFKD of `s` as Python's `unicodedata.normalize("NFKD", s)` computes it, filtered by
+/// `keep`. Characters Python's database does not know yet (newer than its Unicode version)
+/// pass through undecomposed and act as starters, as they do in Python; they are kept when
+/// `keep_unknown` (Python's `combining()` is 0 for them, and they are never ASCII).
+/// Everything else follows the (stable) normalization data of `unicode-normalization`.
+fn py_nfkd_filtered(s: &str, keep: impl Fn(char) -> bool, keep_unknown: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let cut = rest
+            .char_indices()
+            .find(|&(_, c)| pyunicode::is_unassigned(c))
+            .map_or(rest.len(), |(i, _)| i);
+        out.extend(rest[..cut].nfkd().filter(|&c| keep(c)));
+        rest = &rest[cut..];
+        if let Some(c) = rest.chars().next() {
+            if keep_unknown {
+                out.push(c);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
 /// `strip_accents_unicode`.
 pub fn strip_accents_unicode(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.nfkd()
-            .filter(|&c| canonical_combining_class(c) == 0)
-            .collect(),
-    )
+    Cow::Owned(py_nfkd_filtered(
+        s,
+        |c| canonical_combining_class(c) == 0,
+        true,
+    ))
 }
 
 /// `strip_accents_ascii`.
@@ -89,7 +114,7 @@ pub fn strip_accents_ascii(s: &str) -> Cow<'_, str> {
     if s.is_ascii() {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(s.nfkd().filter(char::is_ascii).collect())
+    Cow::Owned(py_nfkd_filtered(s, |c| c.is_ascii(), false))
 }
 
 impl SkAnalyzer {
@@ -334,5 +359,21 @@ mod tests {
     fn accents() {
         assert_eq!(strip_accents_unicode("café"), "cafe");
         assert_eq!(strip_accents_ascii("café ß"), "cafe ");
+    }
+}
+
+#[cfg(test)]
+mod accent_tests {
+    use super::*;
+
+    #[test]
+    fn characters_newer_than_pythons_database_pass_through() {
+        // U+0897 is a combining mark from Unicode 16; Python 3.11 (Unicode 14) leaves it.
+        if pyunicode::is_unassigned('\u{0897}') {
+            assert_eq!(strip_accents_unicode("a\u{0897}"), "a\u{0897}");
+            assert_eq!(strip_accents_ascii("a\u{0897}"), "a");
+        }
+        assert_eq!(strip_accents_unicode("café"), "cafe");
+        assert_eq!(strip_accents_ascii("ﬁancé"), "fiance");
     }
 }

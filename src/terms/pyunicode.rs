@@ -27,6 +27,13 @@ fn in_ranges(table: &[(u32, u32)], c: char) -> bool {
         .is_ok()
 }
 
+/// Unassigned in Python's Unicode database (category `Cn`): Python's NFKD and
+/// `unicodedata.combining` leave such characters alone.
+#[inline]
+pub fn is_unassigned(c: char) -> bool {
+    !c.is_ascii() && in_ranges(tables::UNASSIGNED, c)
+}
+
 /// Python's `re` `\w` for `str` patterns: `c.isalnum() or c == "_"`.
 #[inline]
 pub fn is_word(c: char) -> bool {

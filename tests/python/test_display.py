@@ -185,3 +185,38 @@ def test_overlap_plot_and_distinctive_terms_plot() -> None:
     with pytest.raises(presslens.InvalidArgumentError, match="positive int"):
         m.plot(max_labels=0)
     plt.close("all")
+
+
+def test_summary_html_has_score_bars_and_outlet_chips() -> None:
+    corpus = load_demo()
+    summary = presslens.summarize(corpus, max_words=120)
+    html = summary._repr_html_()
+    assert html.count('class="bar"') == len(summary.sentences)
+    for sentence in summary.sentences:
+        for outlet in sentence.supported_by:
+            assert f">{outlet}</span>" in html
+    assert f"{len(summary.sentences)} sentence" in html
+    evil = presslens.summarize(["<script>x()</script> talks stalled on Monday, officials said."])
+    assert "<script>" not in evil._repr_html_()
+
+
+def test_coverage_plot() -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    alignment = presslens.align_sentences(load_demo().clean())
+    ax = presslens.plot.coverage(alignment)
+    image = ax.get_images()[0].get_array()
+    outlets = [c[: -len(":similarity")] for c in alignment.columns if c.endswith(":similarity")]
+    assert image.shape[1] == len(outlets)
+    assert float(image.max()) == 1.0
+    ax = presslens.plot.coverage(alignment, doc="demo-01", max_sentences=3)
+    assert len(ax.get_yticklabels()) == 3
+    with pytest.raises(presslens.InvalidArgumentError, match="not in the alignment"):
+        presslens.plot.coverage(alignment, doc="nope")
+    with pytest.raises(presslens.InvalidArgumentError, match="columns"):
+        presslens.plot.coverage(alignment[["doc", "text"]])
+    plt.close("all")

@@ -1,0 +1,32 @@
+"""Grid search of the coverage method's concept weights on the tuning data only.
+
+DUC 2004 dev split (10 clusters) and DUC 2002 (all 59 clusters); the DUC 2004 test split is
+never read here. Same protocol as eval_duc.py.
+
+    python benchmarks/tune_duc.py
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from eval_duc import load, ours, score
+
+
+def main() -> None:
+    sets = {"duc2004-dev": load("duc2004", "dev"), "duc2002": load("duc2002", "all")}
+    grid = itertools.product([2], [5, 8], [2.5, 4.0], [0.7, 1.0, 1.5])
+    results = []
+    for min_df, lead, bonus, uni in grid:
+        cov = (min_df, lead, bonus, uni)
+        row = []
+        for clusters in sets.values():
+            row.extend(score(ours(clusters, "coverage", cov), clusters, False))
+        results.append((cov, row))
+        print(cov, " ".join(f"{x:6.2f}" for x in row), flush=True)
+    best = max(results, key=lambda r: r[1][0] + r[1][1] * 3 + r[1][2] + r[1][3] * 3)
+    print("best", best)
+
+
+if __name__ == "__main__":
+    main()

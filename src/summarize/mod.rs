@@ -1,0 +1,443 @@
+//! Extractive summaries of one or many documents, with a score for every sentence, word and
+//! sentence budgets, redundancy control and provenance (which documents carry each summary
+//! sentence's content).
+//!
+//! Methods ([`Method`]):
+//! * `Lead`: earlier sentences first (`1 / (1 + position)`): the news baseline.
+//! * `Centroid` (Radev et al. 2004): the sum of the centroid weights of the sentence's terms
+//!   (term count per document × smoothed inverse sentence frequency, top
+//!   [`CENTROID_TERMS`] terms), plus a position bonus of up to [`CENTROID_POSITION`] of the
+//!   best centroid score for the head of each document.
+//! * `LexRank` (Erkan & Radev 2004, continuous): PageRank (damping 0.85) over the graph of
+//!   idf-modified cosine similarities (term count × `ln(1 + N/df)`, `df` over sentences).
+//! * `TextRank` (Mihalcea & Tarau 2004): PageRank over `overlap / (ln |s1| + ln |s2|)`.
+//! * `Coverage`: concept coverage (see [`coverage`]), the method for multi-document news.
+//!
+//! Score-based methods pick sentences by maximal marginal relevance ([`select::mmr`]) under the
+//! budget; `Coverage` optimises its objective under the budget directly. Terms are stemmed
+//! (Snowball) content words; sentences come from [`crate::text::sentence_spans`], with
+//! over-long unpunctuated runs cut into pieces (see [`analyze`]). Results do not depend on the
+//! thread count.
+//!
+//! ```
+//! use presslens::summarize::{summarize, Method, SummarizeOptions};
+//! use presslens::parallel::Threads;
+//! let docs = ["The port strike entered its third week. Talks stalled over pay. Farmers worry.",
+//!             "Talks over pay stalled again as the port strike entered a third week."];
+//! let mut opts = SummarizeOptions::new(Method::LexRank);
+//! opts.max_words = Some(12);
+//! let s = summarize(&docs, &[None, None], &opts, Threads::Serial).unwrap();
+//! assert!(!s.selected.is_empty());
+//! let words: u32 = s.selected.iter().map(|x| s.sentences[x.sentence].words).sum();
+//! assert!(words <= 12);
+//! ```
+
+pub mod analyze;
+pub mod coverage;
+pub mod graph;
+pub mod select;
+
+use crate::error::{Error, Result};
+use crate::parallel::Threads;
+use crate::text::Language;
+
+pub use analyze::{analyze, Analysis, Sentence};
+
+/// Centroid terms kept.
+pub const CENTROID_TERMS: usize = 100;
+/// Weight of the position bonus of `Centroid`, as a share of the best centroid score.
+pub const CENTROID_POSITION: f64 = 0.5;
+/// `Coverage` chooses among this many best standalone sentences (keeps long inputs linear).
+pub const COVERAGE_POOL: usize = 1000;
+/// Sentences shorter than this many words are not chosen while longer ones remain.
+pub const MIN_WORDS: u32 = 8;
+
+/// A summarisation method.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// Earlier sentences first.
+    Lead,
+    /// Centroid of term weights.
+    Centroid,
+    /// Continuous LexRank.
+    LexRank,
+    /// TextRank.
+    TextRank,
+    /// Bigram concept coverage.
+    Coverage,
+}
+
+impl Method {
+    /// Parse a method name.
+    pub fn parse(name: &str) -> Result<Method> {
+        Ok(match name {
+            "lead" => Method::Lead,
+            "centroid" => Method::Centroid,
+            "lexrank" => Method::LexRank,
+            "textrank" => Method::TextRank,
+            "coverage" => Method::Coverage,
+            _ => {
+                return Err(Error::InvalidArgument(format!(
+                    "unknown summarisation method {name:?}; use 'lead', 'centroid', 'lexrank', \
+                     'textrank' or 'coverage'"
+                )))
+            }
+        })
+    }
+}
+
+/// Order of the summary's sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// Best first (the order of selection).
+    Score,
+    /// Document order, then position in the document.
+    Position,
+    /// Publication time of the document (unknown times last), then document order, then
+    /// position.
+    Time,
+}
+
+impl Order {
+    /// Parse `"score"`, `"position"` or `"time"`.
+    pub fn parse(name: &str) -> Result<Order> {
+        Ok(match name {
+            "score" => Order::Score,
+            "position" => Order::Position,
+            "time" => Order::Time,
+            _ => {
+                return Err(Error::InvalidArgument(format!(
+                    "unknown order {name:?}; use 'score', 'position' or 'time'"
+                )))
+            }
+        })
+    }
+}
+
+/// Options of [`summarize`].
+#[derive(Debug, Clone)]
+pub struct SummarizeOptions {
+    /// The method.
+    pub method: Method,
+    /// Most words (white-space separated) in the summary; `None` = no limit.
+    pub max_words: Option<usize>,
+    /// Most sentences; `None` = no limit.
+    pub max_sentences: Option<usize>,
+    /// MMR weight λ in `[0, 1]`: 0 ranks by score alone, higher values penalise similarity to
+    /// sentences already chosen.
+    pub redundancy: f64,
+    /// Order of the output.
+    pub order: Order,
+    /// Language of the stemmer, stop words and sentence splitter.
+    pub language: Language,
+    /// Cosine (over stemmed content-word sets) from which another sentence supports a summary
+    /// sentence.
+    pub support_threshold: f64,
+    /// Concept weights and solver settings of `Coverage`.
+    pub coverage: coverage::Params,
+}
+
+impl SummarizeOptions {
+    /// Defaults: 100 words, redundancy 0.5, score order, English, support threshold 0.5.
+    pub fn new(method: Method) -> Self {
+        SummarizeOptions {
+            method,
+            max_words: Some(100),
+            max_sentences: None,
+            redundancy: 0.5,
+            order: Order::Score,
+            language: Language::English,
+            support_threshold: 0.5,
+            coverage: coverage::Params::default(),
+        }
+    }
+}
+
+/// One chosen sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Selected {
+    /// Index into [`SummaryResult::sentences`].
+    pub sentence: usize,
+    /// Its score.
+    pub score: f64,
+    /// Documents whose sentences carry the same content (its own first).
+    pub supported_by: Vec<u32>,
+}
+
+/// Result of [`summarize`].
+#[derive(Debug, Clone)]
+pub struct SummaryResult {
+    /// Every sentence of the input.
+    pub sentences: Vec<Sentence>,
+    /// Every sentence's score.
+    pub scores: Vec<f64>,
+    /// The summary, in the requested order.
+    pub selected: Vec<Selected>,
+    /// True when sentences exist but none fits the budget (the summary is then empty).
+    pub budget_too_small: bool,
+}
+
+fn lead_scores(a: &Analysis) -> Vec<f64> {
+    a.sentences
+        .iter()
+        .map(|s| 1.0 / (1.0 + f64::from(s.pos)))
+        .collect()
+}
+
+fn centroid_scores(a: &Analysis) -> Vec<f64> {
+    let idf = graph::sentence_idf(a);
+    let mut tf = vec![0.0f64; a.n_terms()];
+    for i in 0..a.sentences.len() {
+        for t in a.content(i) {
+            tf[t as usize] += 1.0;
+        }
+    }
+    let docs = a.n_docs.max(1) as f64;
+    let mut weight: Vec<f64> = tf.iter().zip(&idf).map(|(&c, &w)| c / docs * w).collect();
+    let mut order: Vec<usize> = (0..weight.len()).filter(|&t| weight[t] > 0.0).collect();
+    order.sort_unstable_by(|&x, &y| weight[y].total_cmp(&weight[x]).then(x.cmp(&y)));
+    for &t in order.iter().skip(CENTROID_TERMS) {
+        weight[t] = 0.0;
+    }
+    let sets = graph::content_vectors(a, None, true);
+    let c: Vec<f64> = sets
+        .iter()
+        .map(|v| v.iter().map(|&(t, _)| weight[t as usize]).sum())
+        .collect();
+    let cmax = c.iter().copied().fold(0.0, f64::max);
+    a.sentences
+        .iter()
+        .zip(&c)
+        .map(|(s, &ci)| {
+            let n = f64::from(a.doc_sentences[s.doc as usize].max(1));
+            ci + CENTROID_POSITION * cmax * (n - f64::from(s.pos)) / n
+        })
+        .collect()
+}
+
+fn rank_scores(a: &Analysis, method: Method, threads: Threads) -> Vec<f64> {
+    if method == Method::TextRank {
+        let v = graph::content_vectors(a, None, true);
+        let lens: Vec<f64> = (0..a.sentences.len())
+            .map(|i| (a.content(i).count().max(1) as f64).ln())
+            .collect();
+        let g = graph::build(&v, a.n_terms(), &graph::Edge::LogLength(&lens), threads);
+        graph::pagerank(&g, 0.85)
+    } else {
+        let idf = graph::sentence_idf(a);
+        lexrank(a, &graph::content_vectors(a, Some(&idf), false), threads)
+    }
+}
+
+fn lexrank(a: &Analysis, tfidf: &[graph::SparseVec], threads: Threads) -> Vec<f64> {
+    let norms: Vec<f64> = tfidf.iter().map(graph::norm).collect();
+    let g = graph::build(tfidf, a.n_terms(), &graph::Edge::Cosine(&norms), threads);
+    graph::pagerank(&g, 0.85)
+}
+
+/// Score every sentence of an analysis with `method`.
+pub fn score(
+    a: &Analysis,
+    method: Method,
+    params: &coverage::Params,
+    threads: Threads,
+) -> Vec<f64> {
+    match method {
+        Method::Lead => lead_scores(a),
+        Method::Centroid => centroid_scores(a),
+        Method::LexRank | Method::TextRank => rank_scores(a, method, threads),
+        Method::Coverage => coverage::sentence_values(&coverage::concepts(a, params)),
+    }
+}
+
+/// Candidates in preference order: score descending, then input order. Sentences shorter than
+/// [`MIN_WORDS`] are left out while a longer one fits the budget.
+fn candidates(a: &Analysis, scores: &[f64], max_words: usize) -> Vec<usize> {
+    let fits = |i: &usize| a.sentences[*i].words as usize <= max_words && a.sentences[*i].words > 0;
+    let mut c: Vec<usize> = (0..a.sentences.len())
+        .filter(|i| fits(i) && a.sentences[*i].words >= MIN_WORDS)
+        .collect();
+    if c.is_empty() {
+        c = (0..a.sentences.len()).filter(fits).collect();
+    }
+    c.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+    c
+}
+
+/// Summarise `texts` (one or many documents; `times` gives each document's publication time
+/// for [`Order::Time`], `None` when unknown).
+pub fn summarize<S: AsRef<str> + Sync>(
+    texts: &[S],
+    times: &[Option<f64>],
+    opts: &SummarizeOptions,
+    threads: Threads,
+) -> Result<SummaryResult> {
+    if times.len() != texts.len() {
+        return Err(Error::InvalidArgument(format!(
+            "got {} publication times for {} documents",
+            times.len(),
+            texts.len()
+        )));
+    }
+    if !(0.0..=1.0).contains(&opts.redundancy) {
+        return Err(Error::InvalidArgument(format!(
+            "redundancy must be between 0 and 1, got {}",
+            opts.redundancy
+        )));
+    }
+    if opts.max_words.is_none() && opts.max_sentences.is_none() {
+        return Err(Error::InvalidArgument(
+            "give max_words or max_sentences (or both)".to_string(),
+        ));
+    }
+    let a = analyze(texts, opts.language, threads);
+    let idf = graph::sentence_idf(&a);
+    let tfidf = graph::content_vectors(&a, Some(&idf), false);
+    let scores = if opts.method == Method::LexRank {
+        lexrank(&a, &tfidf, threads)
+    } else {
+        score(&a, opts.method, &opts.coverage, threads)
+    };
+    let max_words = opts.max_words.unwrap_or(usize::MAX);
+    let max_sentences = opts.max_sentences.unwrap_or(usize::MAX);
+    let words: Vec<u32> = a.sentences.iter().map(|s| s.words).collect();
+    let cands = candidates(&a, &scores, max_words);
+    let budget_too_small = cands.is_empty() && words.iter().any(|&w| w > 0) && max_sentences > 0;
+    let mut chosen = if opts.method == Method::Coverage {
+        let c = coverage::concepts(&a, &opts.coverage);
+        let b = coverage::Budget {
+            words: max_words,
+            sentences: max_sentences,
+        };
+        let pool = &cands[..cands.len().min(COVERAGE_POOL)];
+        let mut set = coverage::select(&c, pool, &words, b);
+        set.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+        set
+    } else {
+        select::mmr(
+            &scores,
+            &cands,
+            &tfidf,
+            &words,
+            max_words,
+            max_sentences,
+            opts.redundancy,
+        )
+    };
+    match opts.order {
+        Order::Score => {}
+        Order::Position => chosen.sort_unstable(),
+        Order::Time => chosen.sort_by(|&x, &y| {
+            let tx = times[a.sentences[x].doc as usize].unwrap_or(f64::INFINITY);
+            let ty = times[a.sentences[y].doc as usize].unwrap_or(f64::INFINITY);
+            tx.total_cmp(&ty).then(x.cmp(&y))
+        }),
+    }
+    let sets = graph::content_vectors(&a, None, true);
+    let post = select::postings(&sets, a.n_terms());
+    let selected = chosen
+        .into_iter()
+        .map(|i| Selected {
+            sentence: i,
+            score: scores[i],
+            supported_by: select::support(&a, &sets, &post, i, opts.support_threshold),
+        })
+        .collect();
+    Ok(SummaryResult {
+        sentences: a.sentences,
+        scores,
+        selected,
+        budget_too_small,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCS: [&str; 3] = [
+        "The port strike entered its third week on Monday. Talks between the union and the \
+         port operator stalled over pay. Farmers said exports of grain were piling up at the docks.",
+        "Talks over pay stalled again on Monday as the port strike entered a third week. The union \
+         wants a ten percent raise. A football club won its final on penalties.",
+        "Grain exports are piling up at the docks because of the port strike, farmers said. The \
+         strike entered its third week as talks over pay stalled.",
+    ];
+
+    fn run(method: Method, words: usize) -> SummaryResult {
+        let mut o = SummarizeOptions::new(method);
+        o.max_words = Some(words);
+        summarize(&DOCS, &[Some(2.0), Some(1.0), None], &o, Threads::Serial).unwrap()
+    }
+
+    #[test]
+    fn every_method_respects_the_budget() {
+        for m in [
+            Method::Lead,
+            Method::Centroid,
+            Method::LexRank,
+            Method::TextRank,
+            Method::Coverage,
+        ] {
+            let s = run(m, 30);
+            assert!(!s.selected.is_empty(), "{m:?}");
+            let w: u32 = s
+                .selected
+                .iter()
+                .map(|x| s.sentences[x.sentence].words)
+                .sum();
+            assert!(w <= 30, "{m:?} {w}");
+            assert_eq!(s.scores.len(), s.sentences.len());
+            // the off-topic football sentence is never central
+            assert!(s
+                .selected
+                .iter()
+                .all(|x| !DOCS[1][s.sentences[x.sentence].start..].starts_with("A football")));
+        }
+    }
+
+    #[test]
+    fn provenance_lists_documents_with_the_same_content() {
+        let s = run(Method::LexRank, 15);
+        let first = &s.selected[0];
+        assert!(first.supported_by.len() >= 2, "{first:?}");
+        assert_eq!(first.supported_by[0], s.sentences[first.sentence].doc);
+    }
+
+    #[test]
+    fn budget_smaller_than_any_sentence() {
+        let s = run(Method::LexRank, 3);
+        assert!(s.selected.is_empty() && s.budget_too_small);
+        let empty: [&str; 2] = ["", "  "];
+        let o = SummarizeOptions::new(Method::Centroid);
+        let s = summarize(&empty, &[None, None], &o, Threads::Serial).unwrap();
+        assert!(s.selected.is_empty() && !s.budget_too_small);
+    }
+
+    #[test]
+    fn threads_do_not_change_results() {
+        let mut o = SummarizeOptions::new(Method::LexRank);
+        o.max_sentences = Some(3);
+        let a = summarize(&DOCS, &[None; 3], &o, Threads::Serial).unwrap();
+        let b = summarize(&DOCS, &[None; 3], &o, Threads::Count(2)).unwrap();
+        assert_eq!(a.selected, b.selected);
+        assert_eq!(a.scores, b.scores);
+    }
+
+    #[test]
+    fn orders() {
+        let mut o = SummarizeOptions::new(Method::Lead);
+        o.max_sentences = Some(3);
+        o.max_words = None;
+        o.order = Order::Time;
+        o.redundancy = 0.0;
+        let s = summarize(&DOCS, &[Some(2.0), Some(1.0), None], &o, Threads::Serial).unwrap();
+        let docs: Vec<u32> = s
+            .selected
+            .iter()
+            .map(|x| s.sentences[x.sentence].doc)
+            .collect();
+        assert_eq!(docs, [1, 0, 2]);
+        assert!(Method::parse("nope").is_err() && Order::parse("nope").is_err());
+    }
+}
