@@ -37,6 +37,8 @@ from presslens.overlap import (
     shared_passages,
 )
 from presslens.quotes import quote_clusters, quotes
+from presslens.stories import cluster_stories
+from presslens.streaming import DocumentFrequencies, ShingleCounts, iter_batches
 from presslens.summarize import (
     RougeScore,
     Summary,
@@ -63,6 +65,7 @@ __all__ = [
     "Corpus",
     "CorpusFormatError",
     "Document",
+    "DocumentFrequencies",
     "EmptyCorpusError",
     "InternalError",
     "InvalidArgumentError",
@@ -74,6 +77,7 @@ __all__ = [
     "Removal",
     "Reuse",
     "RougeScore",
+    "ShingleCounts",
     "Summary",
     "SummarySentence",
     "SummaryWarning",
@@ -82,9 +86,11 @@ __all__ = [
     "__version__",
     "align_sentences",
     "clean",
+    "cluster_stories",
     "collocations",
     "config",
     "distinctive_terms",
+    "iter_batches",
     "near_duplicates",
     "normalize",
     "overlap",

@@ -240,6 +240,37 @@ def collocations(
 ) -> list[tuple[str, str, int, float]]: ...
 def text_stats(texts: list[str], *, n_threads: int | None = None) -> list[list[float]]: ...
 
+# -- partial states for presslens.dask and streaming (src/python/scale.rs) -------------------
+_U64 = npt.NDArray[np.uint64]
+_U32 = npt.NDArray[np.uint32]
+
+def shingle_unit_entries(
+    texts: list[str], units: _U32, *, ngram: int = 5, n_threads: int | None = None
+) -> tuple[_U64, _U32, _U32]: ...
+def overlap_range_intersections(
+    hashes: _U64, units: _U32, counts: _U32, n_units: int
+) -> npt.NDArray[np.uint64]: ...
+def overlap_range_sq_norms(
+    hashes: _U64, units: _U32, counts: _U32, n_units: int
+) -> tuple[_U64, npt.NDArray[np.float64]]: ...
+def overlap_range_dots(
+    hashes: _U64, units: _U32, counts: _U32, n_units: int, norm: npt.NDArray[np.float64]
+) -> npt.NDArray[np.uint64]: ...
+def near_dup_sketch(
+    texts: list[str],
+    *,
+    ngram: int,
+    num_perm: int,
+    seed: int,
+    bands: int,
+    rows: int,
+    n_threads: int | None = None,
+) -> tuple[_U64, _U64, _U64, _U64, npt.NDArray[np.uint64], npt.NDArray[np.uint32]]: ...
+def lsh_bucket_pairs(keys: _U64, ids: _U64, *, max_bucket: int = 200) -> tuple[_U64, _U64]: ...
+def set_jaccard_pairs(
+    flat_a: _U64, indptr_a: _U64, ia: _U64, flat_b: _U64, indptr_b: _U64, ib: _U64
+) -> npt.NDArray[np.float64]: ...
+
 # summarize / rouge
 _SentenceColumns = tuple[
     npt.NDArray[np.uint32],

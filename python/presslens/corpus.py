@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 from presslens import _dependencies
 from presslens._progress import with_progress
-from presslens.exceptions import CorpusFormatError, EmptyCorpusError
+from presslens.exceptions import CorpusFormatError, EmptyCorpusError, InvalidArgumentError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1128,36 +1128,9 @@ class Corpus:
         """
         file = _existing_file(path, "Corpus.from_jsonl")
 
-        def rows() -> Iterator[dict[str, Any]]:
-            with open(file, "rb") as fh:
-                for lineno, line in enumerate(fh, start=1):
-                    where = f"{str(file)!r}, line {lineno}"
-                    try:
-                        decoded = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
-                    except UnicodeDecodeError as exc:
-                        raise CorpusFormatError(
-                            f"Corpus.from_jsonl: {where} is not valid UTF-8 ({exc.reason} at "
-                            f"byte {exc.start} of the line); JSON Lines files must be UTF-8"
-                        ) from exc
-                    if not decoded.strip():
-                        continue
-                    try:
-                        obj = json.loads(decoded)
-                    except json.JSONDecodeError as exc:
-                        raise CorpusFormatError(
-                            f"Corpus.from_jsonl: {where}, column {exc.colno}: malformed JSON "
-                            f"({exc.msg}); each line must be one JSON object"
-                        ) from exc
-                    if not isinstance(obj, dict):
-                        raise CorpusFormatError(
-                            f"Corpus.from_jsonl: {where}: expected a JSON object, got "
-                            f"{type(obj).__name__}; each line must be one JSON object"
-                        )
-                    yield obj
-
         return cls._finish(
             cls._from_rows(
-                rows(),
+                _jsonl_rows(file),
                 text=text,
                 optional={"id": id, "outlet": outlet},
                 source=f"Corpus.from_jsonl: {str(file)!r}",
@@ -1372,6 +1345,32 @@ class Corpus:
             clean,
         )
 
+    @overload
+    @classmethod
+    def from_parquet(
+        cls,
+        path: PathLike,
+        *,
+        columns: Collection[str] | None = ...,
+        text: str = ...,
+        outlet: str | None = ...,
+        id: str | None = ...,
+        clean: bool = ...,
+        batch_size: None = ...,
+    ) -> Corpus: ...
+    @overload
+    @classmethod
+    def from_parquet(
+        cls,
+        path: PathLike,
+        *,
+        columns: Collection[str] | None = ...,
+        text: str = ...,
+        outlet: str | None = ...,
+        id: str | None = ...,
+        clean: bool = ...,
+        batch_size: int,
+    ) -> Iterator[Corpus]: ...
     @classmethod
     def from_parquet(
         cls,
@@ -1382,8 +1381,9 @@ class Corpus:
         outlet: str | None = "outlet",
         id: str | None = "id",
         clean: bool = False,
-    ) -> Corpus:
-        """Load a Parquet file.
+        batch_size: int | None = None,
+    ) -> Corpus | Iterator[Corpus]:
+        """Load a Parquet file, whole or as a stream of batches.
 
         Parameters
         ----------
@@ -1395,11 +1395,17 @@ class Corpus:
         text, outlet, id
             The column holding each attribute (``None`` skips it).
         clean
-            Run :meth:`clean` on the result.
+            Run :meth:`clean` on the result (on each batch when streaming; lines repeated
+            across an outlet's articles are then found within a batch).
+        batch_size
+            ``None`` reads the whole file. A positive number returns an iterator of corpora
+            of at most that many documents, read one Parquet batch at a time, so memory stays
+            bounded by the batch, not the file (see :func:`presslens.iter_batches`). Ids
+            taken from row numbers count on across batches.
 
         Returns
         -------
-        Corpus
+        Corpus or iterator of Corpus
 
         Raises
         ------
@@ -1409,6 +1415,8 @@ class Corpus:
             When pyarrow is not installed (``pip install 'presslens[arrow]'``).
         CorpusFormatError
             When the text column is missing or a text is null / not a string.
+        InvalidArgumentError
+            When ``batch_size`` is not a positive integer.
 
         Examples
         --------
@@ -1416,9 +1424,11 @@ class Corpus:
         >>> import pyarrow as pa, pyarrow.parquet as pq
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     path = pathlib.Path(tmp) / "news.parquet"
-        ...     pq.write_table(pa.table({"text": ["Talks paused."], "id": ["t1"]}), path)
-        ...     Corpus.from_parquet(path).ids
-        ['t1']
+        ...     pq.write_table(pa.table({"text": ["Talks paused.", "Talks resumed.", "Ok."]}), path)
+        ...     whole = Corpus.from_parquet(path)
+        ...     batches = list(Corpus.from_parquet(path, batch_size=2))
+        >>> whole.ids, [b.ids for b in batches]
+        (['0', '1', '2'], [['0', '1'], ['2']])
         """
         file = _existing_file(path, "Corpus.from_parquet")
         pq = _dependencies.require("pyarrow.parquet", feature="Corpus.from_parquet")
@@ -1440,17 +1450,61 @@ class Corpus:
                     f"{source}: columns {missing} are not in the file; available columns: "
                     f"{available}"
                 )
+        if batch_size is not None:
+            _check_batch_size(batch_size)
+            return cls._iter_parquet(
+                pq.ParquetFile(file),
+                wanted,
+                batch_size,
+                text=text,
+                outlet=outlet,
+                id=id,
+                clean=clean,
+                source=source,
+            )
         table = pq.read_table(file, columns=wanted)
         return cls._finish(
             cls._from_arrow_table(table, text=text, outlet=outlet, id=id, source=source),
             clean,
         )
 
+    @classmethod
+    def _iter_parquet(
+        cls,
+        file: Any,
+        columns: list[str],
+        batch_size: int,
+        *,
+        text: str,
+        outlet: str | None,
+        id: str | None,
+        clean: bool,
+        source: str,
+    ) -> Iterator[Corpus]:
+        pa = _dependencies.require("pyarrow", feature="Corpus.from_parquet")
+        start = 0
+        for batch in file.iter_batches(batch_size=batch_size, columns=columns):
+            table = pa.Table.from_batches([batch])
+            yield cls._finish(
+                cls._from_arrow_table(
+                    table, text=text, outlet=outlet, id=id, source=source, start=start
+                ),
+                clean,
+            )
+            start += batch.num_rows
+
     # -- loader internals ------------------------------------------------------------------
 
     @classmethod
     def _from_arrow_table(
-        cls, table: Any, *, text: str, outlet: str | None, id: str | None, source: str
+        cls,
+        table: Any,
+        *,
+        text: str,
+        outlet: str | None,
+        id: str | None,
+        source: str,
+        start: int = 0,
     ) -> Corpus:
         available = [str(name) for name in table.column_names]
         mapping = _check_columns(
@@ -1462,7 +1516,7 @@ class Corpus:
         )
         table = table.select(list(dict.fromkeys(mapping.values())))
         docs = []
-        row = 0
+        row = start
         for batch in table.to_batches():
             for record in batch.to_pylist():
                 docs.append(_document_from_row(row, record, mapping, source=source))
@@ -1477,6 +1531,7 @@ class Corpus:
         text: str,
         optional: Mapping[str, str | None],
         source: str | None,
+        start: int = 0,
     ) -> Corpus:
         """Rows whose keys may differ from row to row (JSON objects, dicts).
 
@@ -1486,7 +1541,7 @@ class Corpus:
         full = {**_EXTRA_COLUMNS, **optional}
         mapping: dict[str, str] | None = None
         docs = []
-        for row, record in enumerate(records):
+        for row, record in enumerate(records, start=start):
             if not isinstance(record, Mapping):
                 raise CorpusFormatError(
                     f"{_record_where(row, source=source)}: expected a mapping (dict), got "
@@ -1514,6 +1569,40 @@ _DEFAULT_COLUMNS = {
     "published": "published",
 }
 _EXTRA_COLUMNS: dict[str, str | None] = {"title": "title", "url": "url", "published": "published"}
+
+
+def _check_batch_size(batch_size: object) -> None:
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise InvalidArgumentError(f"batch_size must be a positive integer, got {batch_size!r}")
+
+
+def _jsonl_rows(file: Path) -> Iterator[dict[str, Any]]:
+    """The objects of a JSON Lines file, lazily (blank lines skipped)."""
+    with open(file, "rb") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            where = f"{str(file)!r}, line {lineno}"
+            try:
+                decoded = line.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                raise CorpusFormatError(
+                    f"Corpus.from_jsonl: {where} is not valid UTF-8 ({exc.reason} at "
+                    f"byte {exc.start} of the line); JSON Lines files must be UTF-8"
+                ) from exc
+            if not decoded.strip():
+                continue
+            try:
+                obj = json.loads(decoded)
+            except json.JSONDecodeError as exc:
+                raise CorpusFormatError(
+                    f"Corpus.from_jsonl: {where}, column {exc.colno}: malformed JSON "
+                    f"({exc.msg}); each line must be one JSON object"
+                ) from exc
+            if not isinstance(obj, dict):
+                raise CorpusFormatError(
+                    f"Corpus.from_jsonl: {where}: expected a JSON object, got "
+                    f"{type(obj).__name__}; each line must be one JSON object"
+                )
+            yield obj
 
 
 def _coerce_document(row: int, item: object) -> Document:

@@ -114,7 +114,7 @@ fn search_params(
 
 /// The key of band `band` of a signature (rows `band*r .. band*r + r`).
 #[inline]
-fn band_key(sig: &[u32], band: usize, rows: usize) -> u64 {
+pub(crate) fn band_key(sig: &[u32], band: usize, rows: usize) -> u64 {
     let mut h = mix64(band as u64 + 1);
     for &v in &sig[band * rows..(band + 1) * rows] {
         h = mix64(h ^ u64::from(v));

@@ -52,10 +52,10 @@ impl Measure {
 }
 
 /// `(shingle, unit, count)`.
-type Entry = (u64, u32, u32);
+pub(crate) type Entry = (u64, u32, u32);
 
 /// Call `f` on each run of entries with the same shingle.
-fn runs(e: &[Entry], mut f: impl FnMut(&[Entry])) {
+pub(crate) fn runs(e: &[Entry], mut f: impl FnMut(&[Entry])) {
     let mut k = 0;
     while k < e.len() {
         let mut end = k + 1;
@@ -65,6 +65,47 @@ fn runs(e: &[Entry], mut f: impl FnMut(&[Entry])) {
         f(&e[k..end]);
         k = end;
     }
+}
+
+/// Add one shingle's run (entries sorted by unit) to the pairwise intersection counts
+/// (upper triangle and diagonal of a row-major `n * n` matrix).
+pub(crate) fn add_run_intersections(run: &[Entry], inter: &mut [u64], n: usize) {
+    for x in 0..run.len() {
+        let ux = run[x].1 as usize;
+        inter[ux * n + ux] += 1;
+        for &(_, uy, _) in &run[x + 1..] {
+            inter[ux * n + uy as usize] += 1;
+        }
+    }
+}
+
+/// Add one shingle's run to the squared tf-idf norms of its units (weight `w`).
+pub(crate) fn add_run_sq_norms(run: &[Entry], w: f64, sq: &mut [f64]) {
+    for &(_, u, c) in run {
+        let v = f64::from(c) * w;
+        sq[u as usize] += v * v;
+    }
+}
+
+/// Add one shingle's run to the fixed-point (2^-40) dot products of normalised tf-idf
+/// vectors (upper triangle of a row-major `n * n` matrix).
+pub(crate) fn add_run_dots(run: &[Entry], w: f64, norm: &[f64], dots: &mut [u64], n: usize) {
+    for x in 0..run.len() {
+        let (ux, cx) = (run[x].1 as usize, run[x].2);
+        let vx = f64::from(cx) * w / norm[ux];
+        for &(_, uy, cy) in &run[x + 1..] {
+            let uy = uy as usize;
+            let vy = f64::from(cy) * w / norm[uy];
+            dots[ux * n + uy] += (vx * vy * FIXED).round() as u64;
+        }
+    }
+}
+
+/// Smoothed idf over `n_units` units of a shingle held by `df` of them:
+/// `ln((1 + n) / (1 + df)) + 1`.
+#[inline]
+pub(crate) fn smooth_idf(n_units: usize, df: usize) -> f64 {
+    ((1.0 + n_units as f64) / (1.0 + df as f64)).ln() + 1.0
 }
 
 /// Partial state of one shingle range: pairwise counts (upper triangle, row-major `n*n`).
@@ -137,15 +178,7 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
                     if acc.inter.is_empty() {
                         acc.inter = vec![0u64; n * n];
                     }
-                    runs(&e, |run| {
-                        for x in 0..run.len() {
-                            let ux = run[x].1 as usize;
-                            acc.inter[ux * n + ux] += 1;
-                            for &(_, uy, _) in &run[x + 1..] {
-                                acc.inter[ux * n + uy as usize] += 1;
-                            }
-                        }
-                    });
+                    runs(&e, |run| add_run_intersections(run, &mut acc.inter, n));
                     acc
                 },
                 |mut a, b| {
@@ -183,19 +216,12 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
             }
         }
         Measure::Cosine => {
-            let nf = n as f64;
-            let idf = |df: usize| ((1.0 + nf) / (1.0 + df as f64)).ln() + 1.0;
+            let idf = |df: usize| smooth_idf(n, df);
             // Pass 1: squared norms per unit, summed per range in range order.
             let norms_parts: Vec<Vec<f64>> = parallel::map(threads, &parts, |&p| {
                 let e = gather(p);
                 let mut sq = vec![0.0f64; n];
-                runs(&e, |run| {
-                    let w = idf(run.len());
-                    for &(_, u, c) in run {
-                        let v = f64::from(c) * w;
-                        sq[u as usize] += v * v;
-                    }
-                });
+                runs(&e, |run| add_run_sq_norms(run, idf(run.len()), &mut sq));
                 sq
             });
             let mut norm = vec![0.0f64; n];
@@ -218,16 +244,7 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
                         acc.inter = vec![0u64; n * n];
                     }
                     runs(&e, |run| {
-                        let w = idf(run.len());
-                        for x in 0..run.len() {
-                            let (ux, cx) = (run[x].1 as usize, run[x].2);
-                            let vx = f64::from(cx) * w / norm[ux];
-                            for &(_, uy, cy) in &run[x + 1..] {
-                                let uy = uy as usize;
-                                let vy = f64::from(cy) * w / norm[uy];
-                                acc.inter[ux * n + uy] += (vx * vy * FIXED).round() as u64;
-                            }
-                        }
+                        add_run_dots(run, idf(run.len()), &norm, &mut acc.inter, n);
                     });
                     acc
                 },

@@ -17,6 +17,7 @@
 pub mod lsh;
 pub mod matrix;
 pub mod minhash;
+pub mod partial;
 pub mod passages;
 pub mod reuse;
 pub mod shingles;

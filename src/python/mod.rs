@@ -11,6 +11,7 @@ mod convert;
 mod errors;
 mod overlap;
 mod run;
+mod scale;
 mod summarize;
 mod terms;
 mod text;
@@ -23,6 +24,7 @@ fn _presslens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     clean::register(m)?;
     overlap::register(m)?;
     terms::register(m)?;
+    scale::register(m)?;
     summarize::register(m)?;
     m.add_function(wrap_pyfunction!(run::_debug_panic, m)?)?;
     m.add_function(wrap_pyfunction!(run::_progress_begin, m)?)?;
