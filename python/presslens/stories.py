@@ -14,6 +14,8 @@ import numpy as np
 
 from presslens._dependencies import pandas as _pandas
 from presslens._dependencies import require
+from presslens._guard import text_input
+from presslens._progress import with_progress
 from presslens.corpus import Corpus
 from presslens.exceptions import InvalidArgumentError
 
@@ -29,6 +31,8 @@ def _day(value: _dt.date) -> int:
     return value.toordinal()
 
 
+@with_progress("clustering stories", mb_per_s=10, items_per_doc=None)
+@text_input
 def cluster_stories(
     corpus: Corpus,
     *,
@@ -37,6 +41,7 @@ def cluster_stories(
     link: str = "average",
     undated: str = "error",
     n_threads: int | None = None,
+    progress: bool | None = None,
 ) -> pd.Series:
     """Group the articles of a corpus into stories.
 
@@ -71,6 +76,9 @@ def cluster_stories(
         ``"error"`` (default) raises; ``"compare"`` compares them with every document.
     n_threads
         Threads for the tf-idf step.
+    progress
+        Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
+        more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
 
     Returns
     -------

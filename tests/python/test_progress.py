@@ -86,6 +86,7 @@ def test_every_corpus_level_call_takes_progress() -> None:
         lambda p: presslens.align_sentences(CORPUS, progress=p),
         lambda p: presslens.quotes(CORPUS, progress=p),
         lambda p: presslens.quote_clusters(CORPUS, progress=p),
+        lambda p: presslens.cluster_stories(CORPUS, progress=p),
     ):
         call(False)
         call(None)
