@@ -40,12 +40,9 @@ _POLL_SECONDS = 0.1
 def _interactive() -> bool:
     """Whether output goes to a terminal or a Jupyter notebook."""
     if "ipykernel" in sys.modules:
-        try:
-            from IPython import get_ipython
-
-            shell = get_ipython()
-        except ImportError:  # pragma: no cover - ipykernel without IPython
-            return False
+        # Looked up dynamically: IPython's typing differs between versions.
+        get_ipython = getattr(sys.modules.get("IPython"), "get_ipython", None)
+        shell = get_ipython() if callable(get_ipython) else None
         return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
     stream = sys.stderr
     return bool(getattr(stream, "isatty", lambda: False)()) and os.environ.get("TERM") != "dumb"
