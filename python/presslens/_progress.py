@@ -36,6 +36,8 @@ LONG_SECONDS = 2.0
 
 _POLL_SECONDS = 0.1
 
+_state = threading.local()  # .active: a bar is counting this thread's native calls
+
 
 def _interactive() -> bool:
     """Whether output goes to a terminal or a Jupyter notebook."""
@@ -111,8 +113,11 @@ def tracked(
     MissingDependencyError
         With ``progress=True`` when tqdm is not installed.
     """
-    if progress is False:
-        yield
+    if progress is False or getattr(_state, "active", False):
+        yield  # no bar, or a bar is already counting this thread's work (nested calls)
+        return
+    if progress is None and not _interactive():
+        yield  # checked first: scripts and batch jobs pay nothing for the estimate
         return
     n_docs, chars = _texts_of(source)
     threads = max(1, _presslens.effective_threads(n_threads))
@@ -141,12 +146,14 @@ def tracked(
 
     watcher = threading.Thread(target=poll, name="presslens-progress", daemon=True)
     _presslens._progress_begin(counter)
+    _state.active = True
     watcher.start()
     ok = False
     try:
         yield
         ok = True
     finally:
+        _state.active = False
         _presslens._progress_end()
         stop.set()
         watcher.join()

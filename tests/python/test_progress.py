@@ -102,3 +102,24 @@ def test_progress_true_without_tqdm_names_the_extra(monkeypatch: pytest.MonkeyPa
     with pytest.raises(presslens.MissingDependencyError, match="progress"):
         CORPUS.clean(progress=True)
     assert CORPUS.clean(progress=None) == CORPUS.clean(progress=False)  # automatic: no bar
+
+
+def test_nested_calls_keep_one_bar(monkeypatch: pytest.MonkeyPatch) -> None:
+    tqdm_auto = pytest.importorskip("tqdm.auto")
+    real = tqdm_auto.tqdm
+    bars: list[object] = []
+
+    def capture(*args: object, **kwargs: object) -> object:
+        kwargs["file"] = io.StringIO()
+        bar = real(*args, **kwargs)
+        bars.append(bar)
+        return bar
+
+    monkeypatch.setattr(tqdm_auto, "tqdm", capture)
+    monkeypatch.setattr(_progress, "_interactive", lambda: True)
+    with _progress.tracked(True, CORPUS, desc="outer", mb_per_s=1, items_per_doc=None):
+        CORPUS.clean(progress=True)  # nested: counted by the outer bar, no second bar
+    assert len(bars) == 1
+    assert bars[0].n >= 3 * len(CORPUS)  # type: ignore[attr-defined]
+    with pytest.raises(presslens.InvalidArgumentError, match="progress must be"):
+        CORPUS.clean(progress="yes")  # type: ignore[arg-type]
