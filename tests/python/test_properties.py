@@ -4,7 +4,8 @@
 * cleaning loses no character without reporting it;
 * overlap(A, A) = 1, Jaccard is symmetric, containment stays in [0, 1];
 * results are identical for n_threads 1, 2 and 8;
-* pickled results round-trip equal.
+* pickled results round-trip equal;
+* summary sentences are substrings of their source, with their own outlet among the supporters.
 """
 
 from __future__ import annotations
@@ -179,3 +180,20 @@ def test_pickled_results_round_trip_equal(docs: list[tuple[str, str]]) -> None:
     tc = presslens.term_counts(corpus, by="outlet")
     again = pickle.loads(pickle.dumps(tc))
     assert again.to_pandas().equals(tc.to_pandas())
+
+
+@SETTINGS
+@given(DOCS, st.sampled_from(["lead", "centroid", "lexrank", "textrank", "coverage"]))
+def test_summary_sentences_are_substrings_of_their_source(
+    docs: list[tuple[str, str]], method: str
+) -> None:
+    import warnings
+
+    corpus = _corpus(docs)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", presslens.SummaryWarning)  # budget below any sentence
+        summary = presslens.summarize(corpus, method=method, max_words=40)
+    for x in summary.sentences:
+        assert corpus[x.doc_id].text[x.start : x.end] == x.text
+        assert x.outlet in x.supported_by
+    assert summary.words <= 40 or len(summary.sentences) == 1
