@@ -69,10 +69,10 @@ fn columns<'py, S: AsRef<str> + Sync>(
 fn coverage_params(p: Option<(u32, u32, f64, f64)>) -> coverage::Params {
     p.map_or_else(
         coverage::Params::default,
-        |(min_df, lead, lead_bonus, unigram)| coverage::Params {
+        |(min_df, lead, power, unigram)| coverage::Params {
             min_df,
             lead,
-            lead_bonus,
+            power,
             unigram,
         },
     )
