@@ -122,7 +122,7 @@ def main() -> None:
     ap.add_argument("--no-systems", action="store_true")
     ap.add_argument("--no-sumy", action="store_true")
     ap.add_argument("--check", action="store_true", help="re-score with rouge-score itself")
-    ap.add_argument("--coverage", default=None, help="min_df,lead,lead_bonus,unigram (tuning)")
+    ap.add_argument("--coverage", default=None, help="min_df,lead,power,unigram (tuning)")
     ap.add_argument("--redundancy", type=float, default=0.5)
     args = ap.parse_args()
     clusters = load(args.data, args.split)

@@ -22,11 +22,16 @@ Methods
 ``"textrank"``
     TextRank: PageRank over word overlap normalised by the log of sentence lengths.
 ``"coverage"``
-    Concept coverage for multi-document news (ICSISumm-style): choose the sentences that
-    together cover the most stemmed word bigrams shared by several documents (weighted by the
-    number of documents, with a bonus for document leads), each bigram counted once, solved
-    under the budget by greedy selection and local search. The best method on DUC 2004 (see
-    the README).
+    Concept coverage for multi-document news (ICSISumm-style concepts with RegSum-style
+    learned weights): choose the sentences that together cover the most weight of stemmed
+    word bigrams and content words, each concept counted once. A concept's weight is the
+    probability, under a small logistic model, that a human summary of the story contains
+    it, estimated from how the documents use it (share of documents and of document leads
+    and first sentences that carry it, how often and how early it appears). The model was
+    fitted on DUC 2002 and the DUC 2004 dev split (``benchmarks/fit_duc_concepts.py``). The
+    budgeted selection uses greedy passes and local search. With one document, concepts are
+    weighted by the number of sentences that repeat them. This is the best method on
+    DUC 2004 (see the README).
 
 Terms are stemmed (Snowball) words without stop words. Graph methods keep every similarity
 up to 2,000 sentences; past that each sentence keeps its 50 nearest neighbours and the most
@@ -416,8 +421,9 @@ def sentence_scores(
     source
         A text, a list of texts, or a :class:`~presslens.Corpus`.
     method
-        As for :func:`summarize`. For ``"coverage"`` a sentence's score is the weight of the
-        concepts it covers on its own.
+        As for :func:`summarize`. For ``"coverage"`` a sentence's score is the summed weight of
+        the concepts it covers on its own (for several documents, the sum of the
+        probabilities that a human summary contains each of them).
     language
         Language of the sentence splitter, stemmer and stop words.
     n_threads

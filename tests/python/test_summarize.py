@@ -52,6 +52,25 @@ def test_multi_document_provenance_names_other_outlets(demo: presslens.Corpus) -
     assert any(len(x.supported_by) > 1 for x in s.sentences)
 
 
+def test_coverage_prefers_the_story_every_outlet_leads_with() -> None:
+    docs = [
+        "The Varna canal lock failed on Tuesday and flooded the harbour district. "
+        "Engineers closed two roads. A chess club elected a new chair.",
+        "Flooding hit the harbour district after the Varna canal lock failed on Tuesday. "
+        "The mayor asked residents to stay home. A bakery won a regional prize.",
+        "The Varna canal lock failed, flooding the harbour district, officials said. "
+        "Repairs could take weeks. A choir toured three villages in the spring.",
+    ]
+    s = presslens.summarize(docs, method="coverage", max_words=30)
+    assert 0 < s.words <= 30
+    assert "canal lock failed" in s.sentences[0].text
+    assert len(s.sentences[0].supported_by) == 3
+    frame = presslens.sentence_scores(docs, method="coverage")
+    lock = frame[frame["text"].str.contains("lock failed")]["score"]
+    rest = frame[~frame["text"].str.contains("lock failed")]["score"]
+    assert lock.min() > rest.max()
+
+
 def test_max_sentences_and_redundancy() -> None:
     a = "The port strike entered its third week on Monday as talks stalled over pay."
     b = "The port strike entered its third week on Monday as talks over pay stalled."
