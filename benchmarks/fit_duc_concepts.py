@@ -14,6 +14,7 @@ test split is never read. The printed coefficients are ``COEFFICIENTS`` in cover
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from typing import Any
@@ -36,7 +37,7 @@ def terms(text: str) -> list[tuple[str, bool]]:
 
 
 def keys_of(toks: list[tuple[str, bool]]) -> set[Key]:
-    out: set[Key] = {(a, b) for (a, sa), (b, sb) in zip(toks, toks[1:]) if not (sa and sb)}
+    out: set[Key] = {(a, b) for (a, sa), (b, sb) in itertools.pairwise(toks) if not (sa and sb)}
     out.update((a,) for a, stop in toks if not stop)
     return out
 
