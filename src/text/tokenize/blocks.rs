@@ -22,18 +22,10 @@ struct Block {
     /// Bytes of word characters: ASCII letters and digits, and every byte of a non-ASCII
     /// letter, digit or combining mark.
     word: u64,
-    /// ASCII digits.
-    digit: u64,
-    /// Bytes of non-ASCII word characters.
-    high_word: u64,
-    /// `'` and `-`.
-    apos_hyphen: u64,
+    /// `'`, `-`, `.` and `,`.
+    joiner: u64,
     /// First bytes of the three-byte joiners `’` (U+2019), `‐` (U+2010) and `‑` (U+2011).
     joiner3: u64,
-    /// `.`.
-    dot: u64,
-    /// `,`.
-    comma: u64,
 }
 
 /// What a non-ASCII character is to the scanner.
@@ -110,7 +102,6 @@ fn resolve_high(text: &str, pos: usize, mut high: u64, b: &mut Block, spill: &mu
         match kind {
             Kind::Word => {
                 b.word |= span << k;
-                b.high_word |= span << k;
                 if k as usize + len > 64 {
                     *spill |= span >> (64 - k);
                 }
@@ -138,18 +129,51 @@ fn load(
     let m = classify(text.as_bytes(), pos);
     let mut b = Block {
         word: m.word | *spill,
-        digit: m.digit,
-        high_word: *spill,
-        apos_hyphen: m.apos_hyphen,
+        joiner: m.joiner,
         joiner3: 0,
-        dot: m.dot,
-        comma: m.comma,
     };
     *spill = 0;
     if m.high != 0 {
         resolve_high(text, pos, m.high, &mut b, spill);
     }
     b
+}
+
+/// The ASCII joiners `candidates` of the block at `pos` (each with a word character on both
+/// sides) that join: `'` and `-` always, `.` between ASCII digits, `,` between ASCII digits
+/// with exactly three digits after it. Returns them and the *slow* ones: dots that only the
+/// character scanner decides (between letters, or next to a non-ASCII character).
+#[inline(never)]
+fn ascii_joins(bytes: &[u8], pos: usize, mut candidates: u64) -> (u64, u64) {
+    let digit = |p: usize| bytes.get(p).is_some_and(u8::is_ascii_digit);
+    let (mut joined, mut slow) = (0u64, 0u64);
+    while candidates != 0 {
+        let k = candidates.trailing_zeros();
+        candidates &= candidates - 1;
+        let p = pos + k as usize;
+        let bit = 1u64 << k;
+        match bytes[p] {
+            b'.' => {
+                let (before, after) = (bytes[p - 1], bytes[p + 1]);
+                if before.is_ascii_digit() && after.is_ascii_digit() {
+                    joined |= bit;
+                } else if before >= 0x80
+                    || after >= 0x80
+                    || !(before.is_ascii_digit() || after.is_ascii_digit())
+                {
+                    slow |= bit;
+                }
+                // Else an ASCII digit and an ASCII letter: never joined.
+            }
+            b',' => {
+                if digit(p - 1) && digit(p + 1) && digit(p + 2) && digit(p + 3) && !digit(p + 4) {
+                    joined |= bit;
+                }
+            }
+            _ => joined |= bit, // `'` and `-`
+        }
+    }
+    (joined, slow)
 }
 
 /// Call `f(start, end)` for each token of `text`, classifying blocks with `classify` (which
@@ -161,6 +185,7 @@ pub(super) fn scan(
     mut f: impl FnMut(usize, usize),
     classify: impl Fn(&[u8], usize) -> bytemask::Masks,
 ) {
+    let bytes = text.as_bytes();
     let n = text.len();
     let mut pos = 0;
     // Each pass of this loop starts at `pos` between two tokens (the start of the text or the
@@ -168,8 +193,8 @@ pub(super) fn scan(
     'restart: while pos < n {
         let mut spill = 0u64;
         let mut cur = load(text, pos, &mut spill, &classify);
-        // Bit 63 of the previous block's masks (zero at a restart: no token in progress).
-        let (mut prev_word, mut prev_digit, mut prev_high) = (0u64, 0u64, 0u64);
+        // The previous block's word bytes (zero at a restart: no token in progress).
+        let mut prev_word = 0u64;
         // Bit 0: the byte before the block is inside a token that started at `pending`.
         let mut carry = 0u64;
         let mut pending = pos;
@@ -177,47 +202,35 @@ pub(super) fn scan(
         let mut t_spill = 0u64;
         loop {
             let next = load(text, pos + 64, &mut spill, &classify);
-            // Neighbours of each byte: `_p` the byte before, `_nK` the byte K after.
+            // Word characters before and after each byte.
             let wp = (cur.word << 1) | (prev_word >> 63);
             let wn1 = (cur.word >> 1) | (next.word << 63);
-            let wn3 = (cur.word >> 3) | (next.word << 61);
-            let dp = (cur.digit << 1) | (prev_digit >> 63);
-            let dn1 = (cur.digit >> 1) | (next.digit << 63);
-            let dn2 = (cur.digit >> 2) | (next.digit << 62);
-            let dn3 = (cur.digit >> 3) | (next.digit << 61);
-            let dn4 = (cur.digit >> 4) | (next.digit << 60);
-            // Joiners that join (see `next_token`): `'` `-` `’` `‐` `‑` between word
-            // characters, `.` between digits, `,` between digits with exactly three after.
-            let apos_hyphen = cur.apos_hyphen & wp & wn1;
-            let joiner3 = cur.joiner3 & wp & wn3;
-            let dots = cur.dot & wp & wn1;
-            let comma = cur.comma & dp & dn1 & dn2 & dn3 & !dn4;
-            let t = cur.word
-                | apos_hyphen
-                | joiner3
-                | (joiner3 << 1)
-                | (joiner3 << 2)
-                | (dots & dp & dn1)
-                | comma
-                | t_spill;
-            t_spill = (joiner3 >> 63) | (joiner3 >> 62);
+            // Bytes inside tokens: word characters and the joiners that join (see
+            // `next_token`).
+            let mut t = cur.word | t_spill;
+            t_spill = 0;
+            let candidates = cur.joiner & wp & wn1;
+            let mut slow = 0;
+            if candidates != 0 {
+                let (joined, s) = ascii_joins(bytes, pos, candidates);
+                t |= joined;
+                slow = s;
+            }
+            if cur.joiner3 != 0 {
+                let wn3 = (cur.word >> 3) | (next.word << 61);
+                let j = cur.joiner3 & wp & wn3;
+                t |= j | (j << 1) | (j << 2);
+                t_spill = (j >> 63) | (j >> 62);
+            }
             let after_t = (t << 1) | carry;
             let starts = t & !after_t;
             let mut ends = !t & after_t;
-            // A dot between word characters that are not both digits: decided here only if
-            // one is an ASCII digit and the other an ASCII letter (never joined).
-            let mut slow = dots & !(dp & dn1);
-            if slow != 0 {
-                let hp = (cur.high_word << 1) | (prev_high >> 63);
-                let hn1 = (cur.high_word >> 1) | (next.high_word << 63);
-                slow &= !(dp | dn1) | hp | hn1;
-            }
+            // Tokens that end in this block (before the first slow dot).
             let limit = if slow == 0 {
                 u64::MAX
             } else {
                 (1u64 << slow.trailing_zeros()) - 1
             };
-            // Tokens that end in this block (before the first slow dot).
             let mut s_bits = starts;
             ends &= limit;
             if carry != 0 && ends != 0 {
@@ -235,7 +248,8 @@ pub(super) fn scan(
             }
             if slow != 0 {
                 // The token that reaches the slow dot starts at the last start before it, or
-                // is the one in progress.
+                // is the one in progress. The character scanner finds it, and the block
+                // scanner restarts at its end.
                 let first = slow.trailing_zeros() as usize;
                 let from = if s_bits & limit != 0 {
                     pos + (s_bits & limit).trailing_zeros() as usize
@@ -254,13 +268,12 @@ pub(super) fn scan(
                 pos = i;
                 continue 'restart;
             }
-            if s_bits != 0 {
-                pending = pos + s_bits.trailing_zeros() as usize;
+            if starts != 0 {
+                // The last start of the block: the token in progress if `t` reaches bit 63.
+                pending = pos + 63 - starts.leading_zeros() as usize;
             }
             carry = t >> 63;
             prev_word = cur.word;
-            prev_digit = cur.digit;
-            prev_high = cur.high_word;
             cur = next;
             pos += 64;
             if pos >= n {
