@@ -100,27 +100,34 @@ pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Call `f(start, end)` for each token of `text` without allocating.
 ///
-/// The text is read in 64-byte blocks classified at once (see [`bytemask`]): inside a block,
-/// a run of ASCII letters and digits that is neither preceded nor followed by a non-ASCII byte
-/// or a joiner touching a word byte is a whole token, found with bit operations. Everything
-/// else (non-ASCII characters, joiners between word characters, a run cut by the end of the
-/// block) goes through the character-level scanner [`next_token`], which defines the tokens.
+/// The text is read in 64-byte blocks classified at once (see [`bytemask`]); non-ASCII
+/// characters are classified one by one into word characters, the joiners `’` `‐` `‑` and
+/// separators (curly quotes, dashes, no-break spaces...), and the tokens come out of bit masks
+/// (see [`blocks`]). Only a `.` between two letters or next to a non-ASCII word character
+/// (initialisms, `kremlin.ru`) goes through the character-level scanner [`next_token`], which
+/// defines the tokens.
 pub fn for_each_token(text: &str, f: impl FnMut(usize, usize)) {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (checked just above).
+    if std::arch::is_x86_feature_detected!("avx2")
+        && std::arch::is_x86_feature_detected!("bmi1")
+        && std::arch::is_x86_feature_detected!("bmi2")
+        && std::arch::is_x86_feature_detected!("lzcnt")
+        && std::arch::is_x86_feature_detected!("popcnt")
+    {
+        // SAFETY: the CPU has AVX2, BMI1, BMI2, LZCNT and POPCNT (checked just above).
         unsafe { for_each_token_avx2(text, f) };
         return;
     }
     blocks::scan(text, f, bytemask::classify);
 }
 
-/// [`for_each_token`] compiled for AVX2.
+/// [`for_each_token`] compiled for AVX2 (with the bit instructions every AVX2 CPU has:
+/// `tzcnt`, `blsr`, `andn`, `lzcnt`, `popcnt`).
 ///
 /// # Safety
-/// The CPU must support AVX2.
+/// The CPU must support AVX2, BMI1, BMI2, LZCNT and POPCNT.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
+#[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
 unsafe fn for_each_token_avx2(text: &str, f: impl FnMut(usize, usize)) {
     // SAFETY: the caller guarantees AVX2.
     blocks::scan(text, f, |bytes, pos| unsafe {

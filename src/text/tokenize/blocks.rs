@@ -231,13 +231,13 @@ pub(super) fn scan(
             } else {
                 (1u64 << slow.trailing_zeros()) - 1
             };
-            let mut s_bits = starts;
             ends &= limit;
             if carry != 0 && ends != 0 {
                 f(pending, pos + ends.trailing_zeros() as usize);
                 ends &= ends - 1;
-                carry = 0;
             }
+            // (`s_bits` is dead after the loop, so a caller that only counts gets a `popcnt`.)
+            let mut s_bits = starts;
             while ends != 0 {
                 f(
                     pos + s_bits.trailing_zeros() as usize,
@@ -251,11 +251,12 @@ pub(super) fn scan(
                 // is the one in progress. The character scanner finds it, and the block
                 // scanner restarts at its end.
                 let first = slow.trailing_zeros() as usize;
-                let from = if s_bits & limit != 0 {
-                    pos + (s_bits & limit).trailing_zeros() as usize
-                } else {
-                    debug_assert!(carry != 0);
-                    pending
+                let from = match starts & limit {
+                    0 => {
+                        debug_assert!(carry != 0);
+                        pending
+                    }
+                    before => pos + before.ilog2() as usize,
                 };
                 let mut i = from;
                 while i < pos + first {
@@ -270,7 +271,7 @@ pub(super) fn scan(
             }
             if starts != 0 {
                 // The last start of the block: the token in progress if `t` reaches bit 63.
-                pending = pos + 63 - starts.leading_zeros() as usize;
+                pending = pos + starts.ilog2() as usize;
             }
             carry = t >> 63;
             prev_word = cur.word;
