@@ -196,6 +196,32 @@ const PIECES: &[&str] = &[
     "a-1.5",
     "9,999,999",
     "x,000",
+    // Non-ASCII punctuation the block scanner classifies without the character scanner, and
+    // two-, three- and four-byte characters of every kind.
+    "\u{2018}",
+    "\u{2013}",
+    "\u{2014}",
+    "\u{200B}",
+    "\u{2070}",
+    "\u{20AC}",
+    "\u{00B2}",
+    "\u{00D7}",
+    "\u{00AA}",
+    "\u{00AD}",
+    "’s",
+    "x’",
+    "é’é",
+    "1’2",
+    "a\u{2010}",
+    "\u{2011}b",
+    "5.é",
+    "é.5",
+    "ж.ж",
+    "2.",
+    ".3",
+    "a.1",
+    "1.a",
+    "\u{1D7D8}",
 ];
 
 fn unicode_heavy() -> impl Strategy<Value = String> {
