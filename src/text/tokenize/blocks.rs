@@ -82,9 +82,9 @@ fn kind_at(text: &str, p: usize) -> (Kind, usize) {
     (kind, c.len_utf8())
 }
 
-/// Classify the non-ASCII characters that start in the block at `pos` (bits `high`: every byte
-/// >= 0x80 of the block) into `b`. Bits of a word character that runs past the block go to
-/// `spill` (bit `k` = byte `pos + 64 + k`).
+/// Classify the non-ASCII characters that start in the block at `pos` into `b` (`high` has a
+/// bit for every byte of the block from 0x80 up). Bits of a word character that runs past the
+/// block go to `spill` (bit `k` = byte `pos + 64 + k`).
 #[inline(never)]
 fn resolve_high(text: &str, pos: usize, mut high: u64, b: &mut Block, spill: &mut u64) {
     let bytes = text.as_bytes();
