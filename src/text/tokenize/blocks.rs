@@ -91,6 +91,13 @@ fn resolve_high(text: &str, pos: usize, mut high: u64, b: &mut Block, spill: &mu
     while high != 0 {
         let k = high.trailing_zeros();
         let p = pos + k as usize;
+        if let [0xE2, 0x80, x, ..] = bytes[p..] {
+            // The general punctuation of news text (curly quotes, dashes, `’`) first: the same
+            // as `kind_at`, without building its answer.
+            b.joiner3 |= (GENERAL_PUNCTUATION_JOINERS >> (x & 0x3F) & 1) << k;
+            high &= !(7 << k);
+            continue;
+        }
         if bytes[p] < 0xC0 {
             // A continuation byte of a character that started in the previous block (already
             // classified there).
