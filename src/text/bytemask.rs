@@ -1,18 +1,15 @@
 //! 64-byte block classification for the token scanner.
 //!
-//! [`classify`] turns up to 64 bytes into bit masks (bit `k` is byte `k`): ASCII letters and
-//! digits, ASCII digits, non-ASCII bytes, and the ASCII joiners (`'` and `-`, `.`, `,`). On
-//! x86-64 this is a handful of SSE2 compares per 16 bytes (SSE2 is part of the x86-64 baseline,
-//! so there is no runtime detection); elsewhere a 256-entry class table fills the masks byte by
-//! byte.
+//! [`classify`] turns up to 64 bytes into three bit masks (bit `k` is byte `k`): ASCII letters
+//! and digits, non-ASCII bytes, and the ASCII joiners `'`, `-`, `.`, `,`. On x86-64 this is a
+//! handful of SSE2 compares per 16 bytes (SSE2 is part of the x86-64 baseline, so there is no
+//! runtime detection); [`classify_avx2`] does it with two nibble lookups (`vpshufb`) per 32
+//! bytes; elsewhere a 256-entry class table fills the masks byte by byte.
 
 /// Class bits of one byte in [`CLASS`] (bit `i` feeds field `i` of [`Masks`]).
 const WORD: u8 = 1;
-const DIGIT: u8 = 2;
-const HIGH: u8 = 4;
-const APOS_HYPHEN: u8 = 8;
-const DOT: u8 = 16;
-const COMMA: u8 = 32;
+const HIGH: u8 = 2;
+const JOINER: u8 = 4;
 
 /// Class of each byte value.
 const CLASS: [u8; 256] = {
@@ -20,18 +17,12 @@ const CLASS: [u8; 256] = {
     let mut i = 0;
     while i < 256 {
         let b = i as u8;
-        t[i] = if b.is_ascii_digit() {
-            WORD | DIGIT
-        } else if b.is_ascii_alphabetic() {
+        t[i] = if b.is_ascii_alphanumeric() {
             WORD
         } else if b >= 0x80 {
             HIGH
-        } else if b == b'\'' || b == b'-' {
-            APOS_HYPHEN
-        } else if b == b'.' {
-            DOT
-        } else if b == b',' {
-            COMMA
+        } else if matches!(b, b'\'' | b'-' | b'.' | b',') {
+            JOINER
         } else {
             0
         };
@@ -45,16 +36,10 @@ const CLASS: [u8; 256] = {
 pub(crate) struct Masks {
     /// ASCII letters and digits.
     pub word: u64,
-    /// ASCII digits.
-    pub digit: u64,
     /// Bytes >= 0x80 (any part of a non-ASCII character).
     pub high: u64,
-    /// `'` and `-`.
-    pub apos_hyphen: u64,
-    /// `.`.
-    pub dot: u64,
-    /// `,`.
-    pub comma: u64,
+    /// `'`, `-`, `.` and `,`.
+    pub joiner: u64,
 }
 
 /// Classify `bytes[pos..pos + 64]`; past the end of `bytes` the block reads as zero bytes
@@ -64,11 +49,18 @@ pub(crate) fn classify(bytes: &[u8], pos: usize) -> Masks {
     if let Some(block) = bytes.get(pos..pos + 64) {
         classify_block(block.try_into().expect("64 bytes"))
     } else {
-        let mut block = [0u8; 64];
-        let rest = &bytes[pos.min(bytes.len())..];
-        block[..rest.len()].copy_from_slice(rest);
-        classify_block(&block)
+        classify_block(&padded(bytes, pos))
     }
+}
+
+/// `bytes[pos..]` (at most 64 bytes) followed by zero bytes.
+#[inline]
+fn padded(bytes: &[u8], pos: usize) -> [u8; 64] {
+    let mut block = [0u8; 64];
+    let rest = &bytes[pos.min(bytes.len())..];
+    let rest = &rest[..rest.len().min(64)];
+    block[..rest.len()].copy_from_slice(rest);
+    block
 }
 
 /// `x`, hidden from the optimiser: without it LLVM reads the masks as vectors of booleans built
@@ -92,11 +84,8 @@ impl Masks {
     fn opaque(self) -> Masks {
         Masks {
             word: opaque(self.word),
-            digit: opaque(self.digit),
             high: opaque(self.high),
-            apos_hyphen: opaque(self.apos_hyphen),
-            dot: opaque(self.dot),
-            comma: opaque(self.comma),
+            joiner: opaque(self.joiner),
         }
     }
 }
@@ -131,18 +120,44 @@ fn classify_block(block: &[u8; 64]) -> Masks {
                 _mm_cmpgt_epi8(above_z, folded),
             );
             let digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmpgt_epi8(above_9, v));
-            let ah = _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, hyphen));
+            let joiner = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, hyphen)),
+                _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, comma)),
+            );
             let bits = |x: __m128i| u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
             m.word |= bits(_mm_or_si128(letter, digit));
-            m.digit |= bits(digit);
             m.high |= bits(v);
-            m.apos_hyphen |= bits(ah);
-            m.dot |= bits(_mm_cmpeq_epi8(v, dot));
-            m.comma |= bits(_mm_cmpeq_epi8(v, comma));
+            m.joiner |= bits(joiner);
         }
     }
     m.opaque()
 }
+
+/// Nibble tables for [`classify_avx2`]: a byte's class is `HI[b >> 4] & LO[b & 15]` (zero for
+/// bytes >= 0x80). Bits 0 to 2 are the three ranges of word bytes (`A`: 0x41..0x4F and
+/// 0x61..0x6F; `B`: 0x50..0x5A and 0x70..0x7A; `C`: 0x30..0x39), bit 7 the joiners (0x27, 0x2C,
+/// 0x2D, 0x2E), so `movemask` reads the joiners directly.
+#[cfg(target_arch = "x86_64")]
+const NIBBLE_HI: [u8; 16] = [0, 0, 0x80, 4, 1, 2, 1, 2, 0, 0, 0, 0, 0, 0, 0, 0];
+#[cfg(target_arch = "x86_64")]
+const NIBBLE_LO: [u8; 16] = [
+    2 | 4,
+    1 | 2 | 4,
+    1 | 2 | 4,
+    1 | 2 | 4,
+    1 | 2 | 4,
+    1 | 2 | 4,
+    1 | 2 | 4,
+    1 | 2 | 4 | 0x80,
+    1 | 2 | 4,
+    1 | 2 | 4,
+    1 | 2,
+    1,
+    1 | 0x80,
+    1 | 0x80,
+    1 | 0x80,
+    1,
+];
 
 /// [`classify`] with AVX2: the same masks from two 32-byte halves.
 ///
@@ -156,11 +171,8 @@ pub(crate) unsafe fn classify_avx2(bytes: &[u8], pos: usize) -> Masks {
         // SAFETY: the caller guarantees AVX2.
         unsafe { classify_block_avx2(block.try_into().expect("64 bytes")) }
     } else {
-        let mut block = [0u8; 64];
-        let rest = &bytes[pos.min(bytes.len())..];
-        block[..rest.len()].copy_from_slice(rest);
         // SAFETY: the caller guarantees AVX2.
-        unsafe { classify_block_avx2(&block) }
+        unsafe { classify_block_avx2(&padded(bytes, pos)) }
     }
 }
 
@@ -170,44 +182,36 @@ pub(crate) unsafe fn classify_avx2(bytes: &[u8], pos: usize) -> Masks {
 #[inline]
 unsafe fn classify_block_avx2(block: &[u8; 64]) -> Masks {
     use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256,
-        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        __m128i, __m256i, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpgt_epi8,
+        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8, _mm256_setzero_si256,
+        _mm256_shuffle_epi8, _mm256_srli_epi16, _mm_loadu_si128,
     };
     let mut m = Masks::default();
-    // SAFETY: the caller guarantees AVX2, and each load reads 32 bytes inside `block`
-    // (offsets 0 and 32 of a 64-byte array; `loadu` has no alignment needs).
+    // SAFETY: the caller guarantees AVX2; each 32-byte load reads inside `block` (offsets 0
+    // and 32 of a 64-byte array) and each 16-byte load reads one 16-byte table (`loadu` has no
+    // alignment needs).
     unsafe {
-        let below_a = _mm256_set1_epi8((b'a' - 1) as i8);
-        let above_z = _mm256_set1_epi8((b'z' + 1) as i8);
-        let below_0 = _mm256_set1_epi8((b'0' - 1) as i8);
-        let above_9 = _mm256_set1_epi8((b'9' + 1) as i8);
-        let case = _mm256_set1_epi8(0x20);
-        let apos = _mm256_set1_epi8(b'\'' as i8);
-        let hyphen = _mm256_set1_epi8(b'-' as i8);
-        let dot = _mm256_set1_epi8(b'.' as i8);
-        let comma = _mm256_set1_epi8(b',' as i8);
+        let hi_table =
+            _mm256_broadcastsi128_si256(_mm_loadu_si128(NIBBLE_HI.as_ptr().cast::<__m128i>()));
+        let lo_table =
+            _mm256_broadcastsi128_si256(_mm_loadu_si128(NIBBLE_LO.as_ptr().cast::<__m128i>()));
+        let low_nibble = _mm256_set1_epi8(0x0F);
+        let word_bits = _mm256_set1_epi8(7);
+        let zero = _mm256_setzero_si256();
         for k in 0..2 {
             let v = _mm256_loadu_si256(block.as_ptr().add(32 * k).cast::<__m256i>());
-            // Signed compares: bytes >= 0x80 are negative and fall outside both ranges.
-            let folded = _mm256_or_si256(v, case);
-            let letter = _mm256_and_si256(
-                _mm256_cmpgt_epi8(folded, below_a),
-                _mm256_cmpgt_epi8(above_z, folded),
+            let hi = _mm256_and_si256(_mm256_srli_epi16::<4>(v), low_nibble);
+            // `vpshufb` gives zero where the index has bit 7 set: bytes >= 0x80 get class 0.
+            let class = _mm256_and_si256(
+                _mm256_shuffle_epi8(hi_table, hi),
+                _mm256_shuffle_epi8(lo_table, v),
             );
-            let digit =
-                _mm256_and_si256(_mm256_cmpgt_epi8(v, below_0), _mm256_cmpgt_epi8(above_9, v));
-            let ah = _mm256_or_si256(_mm256_cmpeq_epi8(v, apos), _mm256_cmpeq_epi8(v, hyphen));
+            let word = _mm256_cmpgt_epi8(_mm256_and_si256(class, word_bits), zero);
             // (No closure here: it would not inherit AVX2 and the intrinsics would not inline.)
             let shift = 32 * k;
-            let word = _mm256_movemask_epi8(_mm256_or_si256(letter, digit)) as u32;
-            m.word |= u64::from(word) << shift;
-            m.digit |= u64::from(_mm256_movemask_epi8(digit) as u32) << shift;
+            m.word |= u64::from(_mm256_movemask_epi8(word) as u32) << shift;
             m.high |= u64::from(_mm256_movemask_epi8(v) as u32) << shift;
-            m.apos_hyphen |= u64::from(_mm256_movemask_epi8(ah) as u32) << shift;
-            let dots = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, dot)) as u32;
-            m.dot |= u64::from(dots) << shift;
-            let commas = _mm256_movemask_epi8(_mm256_cmpeq_epi8(v, comma)) as u32;
-            m.comma |= u64::from(commas) << shift;
+            m.joiner |= u64::from(_mm256_movemask_epi8(class) as u32) << shift;
         }
     }
     m.opaque()
@@ -219,7 +223,7 @@ fn classify_block(block: &[u8; 64]) -> Masks {
     classify_table(block)
 }
 
-/// Portable classification through [`CLASS`] (the reference for the SIMD path).
+/// Portable classification through [`CLASS`] (the reference for the SIMD paths).
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn classify_table(block: &[u8; 64]) -> Masks {
     let mut m = Masks::default();
@@ -227,13 +231,16 @@ fn classify_table(block: &[u8; 64]) -> Masks {
         let c = CLASS[b as usize];
         let bit = |class: u8| u64::from(c & class != 0) << k;
         m.word |= bit(WORD);
-        m.digit |= bit(DIGIT);
         m.high |= bit(HIGH);
-        m.apos_hyphen |= bit(APOS_HYPHEN);
-        m.dot |= bit(DOT);
-        m.comma |= bit(COMMA);
+        m.joiner |= bit(JOINER);
     }
     m
+}
+
+/// [`classify`] through the portable table, for tests of the scanner's non-SIMD build.
+#[cfg(test)]
+pub(crate) fn classify_portable(bytes: &[u8], pos: usize) -> Masks {
+    classify_table(&padded(bytes, pos))
 }
 
 #[cfg(test)]
@@ -256,7 +263,7 @@ mod tests {
             if std::arch::is_x86_feature_detected!("avx2") {
                 let pos = pos.min(bytes.len());
                 // SAFETY: AVX2 is present (checked above).
-                prop_assert_eq!(unsafe { classify_avx2(&bytes, pos) }, classify(&bytes, pos));
+                prop_assert_eq!(unsafe { classify_avx2(&bytes, pos) }, classify_portable(&bytes, pos));
             }
         }
     }
@@ -270,6 +277,12 @@ mod tests {
                 classify_table(&block),
                 "byte {b:#x}"
             );
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: AVX2 is present (checked above).
+                let avx2 = unsafe { classify_avx2(&block, 0) };
+                assert_eq!(avx2, classify_table(&block), "byte {b:#x}");
+            }
         }
     }
 
@@ -277,8 +290,9 @@ mod tests {
     fn tail_reads_as_separators() {
         let m = classify(b"ab,", 0);
         assert_eq!(m.word, 0b011);
-        assert_eq!(m.comma, 0b100);
+        assert_eq!(m.joiner, 0b100);
         assert_eq!(m.high, 0);
         assert_eq!(classify(b"ab", 2), classify(b"", 0));
+        assert_eq!(classify_portable(b"ab,", 0), m);
     }
 }

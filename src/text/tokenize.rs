@@ -100,123 +100,39 @@ pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Call `f(start, end)` for each token of `text` without allocating.
 ///
-/// The text is read in 64-byte blocks classified at once (see [`bytemask`]): inside a block,
-/// a run of ASCII letters and digits that is neither preceded nor followed by a non-ASCII byte
-/// or a joiner touching a word byte is a whole token, found with bit operations. Everything
-/// else (non-ASCII characters, joiners between word characters, a run cut by the end of the
-/// block) goes through the character-level scanner [`next_token`], which defines the tokens.
+/// The text is read in 64-byte blocks classified at once (see [`bytemask`]); non-ASCII
+/// characters are classified one by one into word characters, the joiners `’` `‐` `‑` and
+/// separators (curly quotes, dashes, no-break spaces...), and the tokens come out of bit masks
+/// (see [`blocks`]). Only a `.` between two letters or next to a non-ASCII word character
+/// (initialisms, `kremlin.ru`) goes through the character-level scanner [`next_token`], which
+/// defines the tokens.
 pub fn for_each_token(text: &str, f: impl FnMut(usize, usize)) {
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        // SAFETY: the CPU has AVX2 (checked just above).
+    if std::arch::is_x86_feature_detected!("avx2")
+        && std::arch::is_x86_feature_detected!("bmi1")
+        && std::arch::is_x86_feature_detected!("bmi2")
+        && std::arch::is_x86_feature_detected!("lzcnt")
+        && std::arch::is_x86_feature_detected!("popcnt")
+    {
+        // SAFETY: the CPU has AVX2, BMI1, BMI2, LZCNT and POPCNT (checked just above).
         unsafe { for_each_token_avx2(text, f) };
         return;
     }
-    scan_blocks(text, f, bytemask::classify);
+    blocks::scan(text, f, bytemask::classify);
 }
 
-/// [`for_each_token`] compiled for AVX2.
+/// [`for_each_token`] compiled for AVX2 (with the bit instructions every AVX2 CPU has:
+/// `tzcnt`, `blsr`, `andn`, `lzcnt`, `popcnt`).
 ///
 /// # Safety
-/// The CPU must support AVX2.
+/// The CPU must support AVX2, BMI1, BMI2, LZCNT and POPCNT.
 #[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2")]
+#[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
 unsafe fn for_each_token_avx2(text: &str, f: impl FnMut(usize, usize)) {
     // SAFETY: the caller guarantees AVX2.
-    scan_blocks(text, f, |bytes, pos| unsafe {
+    blocks::scan(text, f, |bytes, pos| unsafe {
         bytemask::classify_avx2(bytes, pos)
     });
-}
-
-/// The block scanner behind [`for_each_token`], generic over the block classifier.
-// Always inlined so that it is compiled inside `for_each_token_avx2` with AVX2 enabled.
-#[allow(clippy::inline_always)]
-#[inline(always)]
-fn scan_blocks(
-    text: &str,
-    mut f: impl FnMut(usize, usize),
-    classify: impl Fn(&[u8], usize) -> bytemask::Masks,
-) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut pos = 0;
-    'blocks: while pos < n {
-        let m = classify(bytes, pos);
-        let word = m.word | inner_joiners(&m);
-        let maybe_word = m.word | m.high;
-        // Other joiners with a (maybe) word byte on both sides; the byte after the block is
-        // unknown.
-        let joiners = (m.apos_hyphen | m.dot | m.comma) & !word;
-        let mut slow = m.high | (joiners & (maybe_word << 1) & ((maybe_word >> 1) | (1 << 63)));
-        let starts = word & !(word << 1);
-        let ends = !word & (word << 1);
-        // Tokens ending at or before bit `done` have been reported.
-        let mut done = 0u32;
-        loop {
-            let first_slow = slow.trailing_zeros();
-            let before_slow = if first_slow == 64 {
-                u64::MAX
-            } else {
-                (1u64 << first_slow) - 1
-            };
-            let mut s_bits = starts & (u64::MAX << done);
-            let mut e_bits = ends & before_slow & ((u64::MAX << done) << 1);
-            while e_bits != 0 {
-                let s = s_bits.trailing_zeros();
-                let e = e_bits.trailing_zeros();
-                f(pos + s as usize, pos + e as usize);
-                s_bits &= s_bits - 1;
-                e_bits &= e_bits - 1;
-                done = e;
-            }
-            if first_slow == 64 {
-                if word >> 63 == 0 {
-                    pos += 64;
-                } else {
-                    // A run reaches the end of the block: restart the next block at its start.
-                    let cut = starts.ilog2();
-                    if cut > 0 {
-                        pos += cut as usize;
-                    } else if let Some((s, e)) = next_token(text, pos) {
-                        f(s, e);
-                        pos = e;
-                    } else {
-                        return;
-                    }
-                }
-                continue 'blocks;
-            }
-            // Character-level scanning until the first slow byte has been consumed.
-            let target = pos + first_slow as usize;
-            let mut i = pos + done as usize;
-            while i <= target {
-                let Some((s, e)) = next_token(text, i) else {
-                    return;
-                };
-                f(s, e);
-                i = e;
-            }
-            if i >= pos + 64 {
-                pos = i;
-                continue 'blocks;
-            }
-            done = (i - pos) as u32;
-            slow &= u64::MAX << done;
-        }
-    }
-}
-
-/// Joiners of a block that join whatever comes before them in the token, decided from the
-/// masks alone: `'` and `-` between ASCII letters or digits, `.` between ASCII digits, `,`
-/// between ASCII digits with exactly three digits after it (all inside the block).
-#[inline]
-fn inner_joiners(m: &bytemask::Masks) -> u64 {
-    let (w, d) = (m.word, m.digit);
-    let apos_hyphen = m.apos_hyphen & (w << 1) & (w >> 1);
-    let dot = m.dot & (d << 1) & (d >> 1);
-    let thousands = (d >> 1) & (d >> 2) & (d >> 3) & !(d >> 4) & (u64::MAX >> 4);
-    let comma = m.comma & (d << 1) & thousands;
-    apos_hyphen | dot | comma
 }
 
 /// The first token at or after byte `i` (on a character boundary), character by character:
@@ -478,6 +394,7 @@ pub fn raw_scan(text: &str) -> usize {
     memchr::memchr_iter(b' ', text.as_bytes()).count()
 }
 
+mod blocks;
 #[cfg(test)]
 mod reference;
 

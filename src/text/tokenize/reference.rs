@@ -2,7 +2,7 @@
 //! kept as the oracle that the block scanner must match exactly.
 
 use super::{
-    decode, digits_after, for_each_token, is_apostrophe, is_hyphen, is_initial_segment,
+    bytemask, decode, digits_after, for_each_token, is_apostrophe, is_hyphen, is_initial_segment,
     is_initialism, is_single_letter_after, is_word_char, ASCII_SEP, ASCII_WORD_BYTE,
 };
 use proptest::prelude::*;
@@ -88,9 +88,22 @@ pub(super) fn reference_for_each_token(text: &str, mut f: impl FnMut(usize, usiz
     }
 }
 
+/// Spans from [`for_each_token`] (AVX2 where the CPU has it), after checking that the block
+/// scanner gives the same with every block classifier this build has (SSE2 on x86-64, the
+/// portable table everywhere), so the fallbacks are tested on any machine.
 fn spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for_each_token(text, |s, e| out.push((s, e)));
+    let mut portable = Vec::new();
+    super::blocks::scan(
+        text,
+        |s, e| portable.push((s, e)),
+        bytemask::classify_portable,
+    );
+    assert_eq!(portable, out, "portable classifier, {text:?}");
+    let mut default = Vec::new();
+    super::blocks::scan(text, |s, e| default.push((s, e)), bytemask::classify);
+    assert_eq!(default, out, "default classifier, {text:?}");
     out
 }
 
@@ -183,6 +196,32 @@ const PIECES: &[&str] = &[
     "a-1.5",
     "9,999,999",
     "x,000",
+    // Non-ASCII punctuation the block scanner classifies without the character scanner, and
+    // two-, three- and four-byte characters of every kind.
+    "\u{2018}",
+    "\u{2013}",
+    "\u{2014}",
+    "\u{200B}",
+    "\u{2070}",
+    "\u{20AC}",
+    "\u{00B2}",
+    "\u{00D7}",
+    "\u{00AA}",
+    "\u{00AD}",
+    "’s",
+    "x’",
+    "é’é",
+    "1’2",
+    "a\u{2010}",
+    "\u{2011}b",
+    "5.é",
+    "é.5",
+    "ж.ж",
+    "2.",
+    ".3",
+    "a.1",
+    "1.a",
+    "\u{1D7D8}",
 ];
 
 fn unicode_heavy() -> impl Strategy<Value = String> {
