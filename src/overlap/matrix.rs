@@ -3,7 +3,9 @@
 //!
 //! Each unit's shingles are gathered, sorted and counted. The shingle space is cut into
 //! [`PARTS`] ranges by the top bits of the hash (a fixed number, independent of the thread
-//! count); within a range the `(shingle, unit)` entries of every unit are sorted and each run
+//! count); within a range the `(shingle, unit)` occurrences of every unit are sorted (counting
+//! sorts on hash bits then one linear insertion pass, in parallel over chunks of texts and
+//! then over ranges: the private `shuffle` module) and each run
 //! of one shingle adds 1 (or a tf-idf product) to every pair of units in it. Integer counts
 //! and fixed-point (2^-40) products are summed, so the result is bit-identical for any thread
 //! count. Work is linear in the number of shingle occurrences plus, per shingle, the square of
@@ -17,7 +19,7 @@
 //! The diagonal is 1 for a unit with at least one shingle and 0 for an empty one.
 
 use crate::error::{Error, Result};
-use crate::overlap::shingles::{for_each_shingle, TokenHasher};
+use crate::overlap::shuffle::{self, range_runs, Occurrence, Scratch};
 use crate::parallel::{self, Threads};
 
 /// Number of shingle-hash ranges processed as independent tasks.
@@ -108,146 +110,6 @@ pub(crate) fn smooth_idf(n_units: usize, df: usize) -> f64 {
     ((1.0 + n_units as f64) / (1.0 + df as f64)).ln() + 1.0
 }
 
-/// Text bytes per phase-1 task: large enough to amortise the per-task partition, small
-/// enough to balance the threads.
-const CHUNK_BYTES: usize = 1 << 18;
-/// Most bits of the hash below the range bits that split a range for sorting.
-const MAX_SUB_BITS: u32 = 16;
-
-/// `(shingle, unit)` occurrences of a run of texts, grouped by shingle range:
-/// range `p` is `entries[starts[p]..starts[p + 1]]` (any order inside).
-struct Chunk {
-    entries: Vec<(u64, u32)>,
-    starts: Vec<usize>,
-}
-
-/// Consecutive text index ranges of about [`CHUNK_BYTES`] bytes each.
-fn chunk_ranges<S: AsRef<str>>(texts: &[S]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let (mut start, mut bytes) = (0, 0);
-    for (i, t) in texts.iter().enumerate() {
-        bytes += t.as_ref().len() + 16;
-        if bytes >= CHUNK_BYTES {
-            out.push((start, i + 1));
-            (start, bytes) = (i + 1, 0);
-        }
-    }
-    if start < texts.len() {
-        out.push((start, texts.len()));
-    }
-    out
-}
-
-/// Shingles of `texts[lo..hi]` with their units, partitioned by range (counting sort on the
-/// top 8 bits).
-fn chunk_entries<S: AsRef<str>>(
-    th: &TokenHasher,
-    texts: &[S],
-    unit: &[u32],
-    (lo, hi): (usize, usize),
-    ngram: usize,
-) -> Chunk {
-    let mut tokens: Vec<u64> = Vec::new();
-    let mut raw: Vec<(u64, u32)> = Vec::new();
-    for d in lo..hi {
-        tokens.clear();
-        th.hashes_into(texts[d].as_ref(), &mut tokens);
-        let u = unit[d];
-        for_each_shingle(&tokens, ngram, |h| raw.push((h, u)));
-    }
-    let mut starts = vec![0usize; PARTS + 1];
-    for &(h, _) in &raw {
-        starts[(h >> 56) as usize + 1] += 1;
-    }
-    for p in 0..PARTS {
-        starts[p + 1] += starts[p];
-    }
-    let mut next = starts.clone();
-    let mut entries = vec![(0u64, 0u32); raw.len()];
-    for &e in &raw {
-        let p = (e.0 >> 56) as usize;
-        entries[next[p]] = e;
-        next[p] += 1;
-    }
-    Chunk { entries, starts }
-}
-
-/// Reusable buffers of [`sorted_range`] and [`occurrence_runs`].
-#[derive(Default)]
-struct Scratch {
-    occ: Vec<(u64, u32)>,
-    starts: Vec<usize>,
-    run: Vec<Entry>,
-}
-
-/// Range `p` of every chunk sorted by `(shingle, unit)`, in `scratch.occ[..len]` (the length
-/// is returned). The range is split by the next bits of the hash (a counting sort, about four
-/// occurrences per piece) and each small piece sorted.
-fn sorted_range(chunks: &[Chunk], p: usize, scratch: &mut Scratch) -> usize {
-    let len: usize = chunks.iter().map(|c| c.starts[p + 1] - c.starts[p]).sum();
-    let bits = (usize::BITS - (len / 4).leading_zeros()).min(MAX_SUB_BITS);
-    let mask = (1usize << bits) - 1;
-    let sub = |h: u64| ((h >> (56 - bits)) as usize) & mask;
-    let starts = &mut scratch.starts;
-    starts.clear();
-    starts.resize(mask + 2, 0);
-    for c in chunks {
-        for &(h, _) in &c.entries[c.starts[p]..c.starts[p + 1]] {
-            starts[sub(h) + 1] += 1;
-        }
-    }
-    for k in 0..=mask {
-        starts[k + 1] += starts[k];
-    }
-    if scratch.occ.len() < len {
-        scratch.occ.resize(len, (0, 0));
-    }
-    let occ = &mut scratch.occ[..len];
-    for c in chunks {
-        for &e in &c.entries[c.starts[p]..c.starts[p + 1]] {
-            let k = sub(e.0);
-            occ[starts[k]] = e;
-            starts[k] += 1;
-        }
-    }
-    // `starts[k]` is now the end of piece k.
-    let mut from = 0;
-    for &end in &starts[..=mask] {
-        if end - from > 1 {
-            occ[from..end].sort_unstable();
-        }
-        from = end;
-    }
-    len
-}
-
-/// Call `f` on each shingle's run of `(shingle, unit, count)` entries (one per unit, sorted
-/// by unit) in occurrences sorted by `(shingle, unit)`.
-fn occurrence_runs(occ: &[(u64, u32)], run: &mut Vec<Entry>, mut f: impl FnMut(&[Entry])) {
-    let mut i = 0;
-    while i < occ.len() {
-        let (h, u) = occ[i];
-        run.clear();
-        run.push((h, u, 1));
-        i += 1;
-        while i < occ.len() && occ[i].0 == h {
-            let u = occ[i].1;
-            match run.last_mut() {
-                Some(last) if last.1 == u => last.2 += 1,
-                _ => run.push((h, u, 1)),
-            }
-            i += 1;
-        }
-        f(run);
-    }
-}
-
-/// Call `f` on each shingle's run in range `p` of every chunk (see [`occurrence_runs`]).
-fn range_runs(chunks: &[Chunk], p: usize, scratch: &mut Scratch, f: impl FnMut(&[Entry])) {
-    let len = sorted_range(chunks, p, scratch);
-    occurrence_runs(&scratch.occ[..len], &mut scratch.run, f);
-}
-
 /// Sum `b` into `a` (pairwise count matrices); an empty `a` takes `b`.
 fn add_counts(mut a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
     if a.is_empty() {
@@ -262,12 +124,11 @@ fn add_counts(mut a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
 /// The `n_units × n_units` matrix (row-major) of `measure` between the units of `texts`
 /// (`unit[i]` is the unit of text `i`, `< n_units`).
 ///
-/// Texts are processed in chunks of about 256 KB in parallel: tokens hashed, shingles formed
-/// and their `(shingle, unit)` occurrences partitioned by range. Then each range gathers its
-/// occurrences from every chunk, sorts them (by the next 8 bits of the hash, then small
-/// sorts) and reduces each shingle's run of units to pair counts, in parallel over ranges.
-/// For cosine, the first pass over a range also keeps the runs held by two units or more:
-/// the second pass (dot products, which need every unit's norm) reads only those.
+/// The shingle occurrences are shuffled into ranges in parallel over chunks of texts
+/// ([`shuffle`](crate::overlap::shuffle)), then each range's runs of one shingle are reduced
+/// to pair counts in parallel over ranges. For cosine, the first pass over a range also keeps
+/// the runs held by two units or more: the second pass (dot products, which need every unit's
+/// norm) reads only those.
 pub fn overlap_matrix<S: AsRef<str> + Sync>(
     texts: &[S],
     unit: &[u32],
@@ -291,23 +152,33 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
             (n_units * n_units * 8) as f64 / 1e9
         )));
     }
-    let n = n_units;
-    let th = TokenHasher::default();
-    // 1. Shingle occurrences per chunk of texts, partitioned by range.
-    let ranges = chunk_ranges(texts);
-    let chunks: Vec<Chunk> = parallel::map(threads, &ranges, |&r| {
-        chunk_entries(&th, texts, unit, r, ngram)
-    });
+    Ok(if n_units <= 256 {
+        matrix::<u64, S>(texts, unit, n_units, measure, ngram, threads)
+    } else {
+        matrix::<(u64, u32), S>(texts, unit, n_units, measure, ngram, threads)
+    })
+}
+
+/// [`overlap_matrix`] with occurrences stored as `K`.
+fn matrix<K: Occurrence, S: AsRef<str> + Sync>(
+    texts: &[S],
+    unit: &[u32],
+    n: usize,
+    measure: Measure,
+    ngram: usize,
+    threads: Threads,
+) -> Vec<f64> {
+    let chunks = shuffle::chunks::<K, S>(texts, unit, ngram, threads);
     let parts: Vec<usize> = (0..PARTS).collect();
     let mut out = vec![0.0f64; n * n];
     match measure {
         Measure::Containment | Measure::Jaccard => {
-            // 2. Pairwise intersection counts (diagonal: set sizes), summed over ranges.
+            // Pairwise intersection counts (diagonal: set sizes), summed over ranges.
             let (inter, _) = parallel::fold_merge(
                 threads,
                 &parts,
                 || (Vec::new(), Scratch::default()),
-                |(mut inter, mut scratch): (Vec<u64>, Scratch), &p| {
+                |(mut inter, mut scratch): (Vec<u64>, Scratch<K>), &p| {
                     if inter.is_empty() {
                         inter = vec![0u64; n * n];
                     }
@@ -344,8 +215,8 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
         }
         Measure::Cosine => {
             let idf: Vec<f64> = (0..=n).map(|df| smooth_idf(n, df)).collect();
-            // 2. Squared norms per unit, summed per range in range order; the runs shared by
-            //    two units or more are kept for the dot products.
+            // Squared norms per unit, summed per range in range order; the runs shared by
+            // two units or more are kept for the dot products.
             let per_range: Vec<(Vec<f64>, Vec<Entry>)> = parallel::map(threads, &parts, |&p| {
                 let mut sq = vec![0.0f64; n];
                 let mut shared: Vec<Entry> = Vec::new();
@@ -367,7 +238,7 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
             for x in &mut norm {
                 *x = x.sqrt();
             }
-            // 3. Fixed-point dot products over the shared runs.
+            // Fixed-point dot products over the shared runs.
             let dots = parallel::fold_merge(
                 threads,
                 &per_range,
@@ -400,7 +271,7 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
             }
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
