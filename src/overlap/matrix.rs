@@ -277,7 +277,7 @@ fn matrix<K: Occurrence, S: AsRef<str> + Sync>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::overlap::shingles::{containment, jaccard, shingle_set};
+    use crate::overlap::shingles::{containment, jaccard, shingle_set, TokenHasher};
     use proptest::prelude::*;
 
     #[test]
