@@ -246,6 +246,12 @@ pub(crate) fn range_runs<K: Occurrence>(
     while i < occ.len() {
         let first = occ[i];
         let h = first.shingle(p);
+        if occ.get(i + 1).is_none_or(|x| x.shingle(p) != h) {
+            // Most shingles occur once.
+            f(&[(h, first.unit(), 1)]);
+            i += 1;
+            continue;
+        }
         run.clear();
         run.push((h, first.unit(), 1));
         i += 1;
