@@ -5,9 +5,10 @@
 //!    tokens, forms shingles and partitions its occurrences by range (the top 8 bits of the
 //!    shingle hash; a counting sort).
 //! 2. Each range (one task) gathers its occurrences from every chunk with a second counting
-//!    sort on the next hash bits (about four occurrences per piece), then one insertion sort
-//!    over the range finishes the `(shingle, unit)` order in linear time, and the occurrences
-//!    are walked as runs of one shingle (`(shingle, unit, count)` entries sorted by unit).
+//!    sort on the next hash bits (at most one occurrence per piece on average), then one
+//!    insertion sort over the range finishes the `(shingle, unit)` order in linear time, and
+//!    the occurrences are walked as runs of one shingle (`(shingle, unit, count)` entries
+//!    sorted by unit).
 //!
 //! Occurrences are packed in one `u64` when there are at most 256 units (the 56 hash bits
 //! below the range bits, then the unit), else kept as `(u64, u32)`: half the memory traffic
@@ -22,6 +23,8 @@ use crate::parallel::{self, Threads};
 /// Text bytes per chunk task: large enough to amortise the per-chunk partition, small enough
 /// to balance the threads.
 pub(crate) const CHUNK_BYTES: usize = 1 << 18;
+/// A range of `len` occurrences is split into at least `len / SPREAD` pieces.
+const SPREAD: usize = 1;
 /// Most hash bits below the range bits that split a range for sorting.
 const MAX_SUB_BITS: u32 = 16;
 /// Pieces above this size are sorted on their own before the insertion sort (many
@@ -187,7 +190,7 @@ fn sorted_range<K: Occurrence>(chunks: &[Chunk<K>], p: usize, scratch: &mut Scra
             .map(move |c| &c.occ[c.starts[p]..c.starts[p + 1]])
     };
     let len: usize = slices().map(<[K]>::len).sum();
-    let bits = (usize::BITS - (len / 4).leading_zeros()).min(MAX_SUB_BITS);
+    let bits = (usize::BITS - (len / SPREAD).leading_zeros()).min(MAX_SUB_BITS);
     let starts = &mut scratch.starts;
     starts.clear();
     starts.resize((1 << bits) + 1, 0);
