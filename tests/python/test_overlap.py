@@ -69,7 +69,9 @@ def test_overlap_deterministic_across_threads(demo: presslens.Corpus, measure: s
 def _synthetic_corpus(n_docs: int, n_outlets: int) -> list[dict[str, str]]:
     """Fictional stories over a made-up vocabulary; later stories copy passages of earlier ones."""
     rng = np.random.default_rng(7)
-    vocab = [f"{a}{b}" for a in ("port", "Strike", "talk", "crane", "pay", "dock") for b in range(60)]
+    vocab = [
+        f"{a}{b}" for a in ("port", "Strike", "talk", "crane", "pay", "dock") for b in range(60)
+    ]
     texts: list[list[str]] = []
     for _ in range(n_docs):
         words: list[str] = []
