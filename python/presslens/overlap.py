@@ -220,7 +220,7 @@ def _rebuild_matrix(
     return OverlapMatrix(values, labels, measure=measure, by=by, ngram=ngram)
 
 
-@with_progress("overlap", mb_per_s=30, items_per_doc=None)
+@with_progress("overlap", mb_per_s=100, items_per_doc=None)
 @text_input
 def overlap(
     corpus: CorpusLike,

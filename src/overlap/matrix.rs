@@ -3,7 +3,9 @@
 //!
 //! Each unit's shingles are gathered, sorted and counted. The shingle space is cut into
 //! [`PARTS`] ranges by the top bits of the hash (a fixed number, independent of the thread
-//! count); within a range the `(shingle, unit)` entries of every unit are sorted and each run
+//! count); within a range the `(shingle, unit)` occurrences of every unit are sorted (counting
+//! sorts on hash bits then one linear insertion pass, in parallel over chunks of texts and
+//! then over ranges: the private `shuffle` module) and each run
 //! of one shingle adds 1 (or a tf-idf product) to every pair of units in it. Integer counts
 //! and fixed-point (2^-40) products are summed, so the result is bit-identical for any thread
 //! count. Work is linear in the number of shingle occurrences plus, per shingle, the square of
@@ -17,7 +19,7 @@
 //! The diagonal is 1 for a unit with at least one shingle and 0 for an empty one.
 
 use crate::error::{Error, Result};
-use crate::overlap::shingles::{shingles_of, TokenHasher};
+use crate::overlap::shuffle::{self, range_runs, Occurrence, Scratch};
 use crate::parallel::{self, Threads};
 
 /// Number of shingle-hash ranges processed as independent tasks.
@@ -108,13 +110,25 @@ pub(crate) fn smooth_idf(n_units: usize, df: usize) -> f64 {
     ((1.0 + n_units as f64) / (1.0 + df as f64)).ln() + 1.0
 }
 
-/// Partial state of one shingle range: pairwise counts (upper triangle, row-major `n*n`).
-struct Acc {
-    inter: Vec<u64>,
+/// Sum `b` into `a` (pairwise count matrices); an empty `a` takes `b`.
+fn add_counts(mut a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
+    if a.is_empty() {
+        return b;
+    }
+    for (x, y) in a.iter_mut().zip(&b) {
+        *x += y;
+    }
+    a
 }
 
 /// The `n_units × n_units` matrix (row-major) of `measure` between the units of `texts`
 /// (`unit[i]` is the unit of text `i`, `< n_units`).
+///
+/// The shingle occurrences are shuffled into ranges in parallel over chunks of texts
+/// ([`shuffle`](crate::overlap::shuffle)), then each range's runs of one shingle are reduced
+/// to pair counts in parallel over ranges. For cosine, the first pass over a range also keeps
+/// the runs held by two units or more: the second pass (dot products, which need every unit's
+/// norm) reads only those.
 pub fn overlap_matrix<S: AsRef<str> + Sync>(
     texts: &[S],
     unit: &[u32],
@@ -138,94 +152,85 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
             (n_units * n_units * 8) as f64 / 1e9
         )));
     }
-    let n = n_units;
-    let th = TokenHasher::default();
-    // 1. Shingles per document.
-    let per_doc: Vec<Vec<u64>> = parallel::map(threads, texts, |t| {
-        shingles_of(&th.hashes(t.as_ref()), ngram)
-    });
-    // 2. Distribute (shingle, unit) occurrences into ranges by the top 8 bits of the hash.
-    let mut buckets: Vec<Vec<(u64, u32)>> = vec![Vec::new(); PARTS];
-    for (d, sh) in per_doc.iter().enumerate() {
-        for &h in sh {
-            buckets[(h >> 56) as usize].push((h, unit[d]));
-        }
-    }
-    drop(per_doc);
-    // One range as sorted (shingle, unit, count) entries.
-    let gather = |p: usize| -> Vec<Entry> {
-        let mut occ = buckets[p].clone();
-        occ.sort_unstable();
-        let mut e: Vec<Entry> = Vec::with_capacity(occ.len());
-        for (h, u) in occ {
-            match e.last_mut() {
-                Some((x, y, c)) if *x == h && *y == u => *c += 1,
-                _ => e.push((h, u, 1)),
-            }
-        }
-        e
-    };
+    Ok(if n_units <= 256 {
+        matrix::<u64, S>(texts, unit, n_units, measure, ngram, threads)
+    } else {
+        matrix::<(u64, u32), S>(texts, unit, n_units, measure, ngram, threads)
+    })
+}
+
+/// [`overlap_matrix`] with occurrences stored as `K`.
+fn matrix<K: Occurrence, S: AsRef<str> + Sync>(
+    texts: &[S],
+    unit: &[u32],
+    n: usize,
+    measure: Measure,
+    ngram: usize,
+    threads: Threads,
+) -> Vec<f64> {
+    let chunks = shuffle::chunks::<K, S>(texts, unit, ngram, threads);
     let parts: Vec<usize> = (0..PARTS).collect();
     let mut out = vec![0.0f64; n * n];
     match measure {
         Measure::Containment | Measure::Jaccard => {
-            let acc = parallel::fold_merge(
+            // Pairwise intersection counts (diagonal: set sizes), summed over ranges.
+            let (inter, _) = parallel::fold_merge(
                 threads,
                 &parts,
-                || Acc { inter: Vec::new() },
-                |mut acc, &p| {
-                    let e = gather(p);
-                    if acc.inter.is_empty() {
-                        acc.inter = vec![0u64; n * n];
+                || (Vec::new(), Scratch::default()),
+                |(mut inter, mut scratch): (Vec<u64>, Scratch<K>), &p| {
+                    if inter.is_empty() {
+                        inter = vec![0u64; n * n];
                     }
-                    runs(&e, |run| add_run_intersections(run, &mut acc.inter, n));
-                    acc
+                    range_runs(&chunks, p, &mut scratch, |run| {
+                        add_run_intersections(run, &mut inter, n);
+                    });
+                    (inter, scratch)
                 },
-                |mut a, b| {
-                    if a.inter.is_empty() {
-                        return b;
-                    }
-                    for (x, y) in a.inter.iter_mut().zip(&b.inter) {
-                        *x += y;
-                    }
-                    a
-                },
+                |a, b| (add_counts(a.0, b.0), Scratch::default()),
             );
             let sizes: Vec<u64> = (0..n)
-                .map(|i| acc.inter.get(i * n + i).copied().unwrap_or(0))
+                .map(|i| inter.get(i * n + i).copied().unwrap_or(0))
                 .collect();
             for i in 0..n {
                 for j in 0..n {
-                    let inter = if i == j {
+                    let x = if i == j {
                         sizes[i]
                     } else {
                         let (lo, hi) = if i < j { (i, j) } else { (j, i) };
-                        acc.inter.get(lo * n + hi).copied().unwrap_or(0)
+                        inter.get(lo * n + hi).copied().unwrap_or(0)
                     };
                     let denom = if measure == Measure::Containment {
                         sizes[i]
                     } else {
-                        sizes[i] + sizes[j] - inter
+                        sizes[i] + sizes[j] - x
                     };
                     out[i * n + j] = if denom == 0 {
                         0.0
                     } else {
-                        inter as f64 / denom as f64
+                        x as f64 / denom as f64
                     };
                 }
             }
         }
         Measure::Cosine => {
-            let idf = |df: usize| smooth_idf(n, df);
-            // Pass 1: squared norms per unit, summed per range in range order.
-            let norms_parts: Vec<Vec<f64>> = parallel::map(threads, &parts, |&p| {
-                let e = gather(p);
+            let idf: Vec<f64> = (0..=n).map(|df| smooth_idf(n, df)).collect();
+            // Squared norms per unit, summed per range in range order; the runs shared by
+            // two units or more are kept for the dot products.
+            let per_range: Vec<(Vec<f64>, Vec<Entry>)> = parallel::map(threads, &parts, |&p| {
                 let mut sq = vec![0.0f64; n];
-                runs(&e, |run| add_run_sq_norms(run, idf(run.len()), &mut sq));
-                sq
+                let mut shared: Vec<Entry> = Vec::new();
+                range_runs(&chunks, p, &mut Scratch::default(), |run| {
+                    add_run_sq_norms(run, idf[run.len()], &mut sq);
+                    if run.len() > 1 {
+                        shared.extend_from_slice(run);
+                    }
+                });
+                (sq, shared)
             });
+            drop(chunks);
             let mut norm = vec![0.0f64; n];
-            for part in &norms_parts {
+            for (part, _) in &per_range {
                 for (x, y) in norm.iter_mut().zip(part) {
                     *x += y;
                 }
@@ -233,30 +238,21 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
             for x in &mut norm {
                 *x = x.sqrt();
             }
-            // Pass 2: fixed-point dot products.
-            let acc = parallel::fold_merge(
+            // Fixed-point dot products over the shared runs.
+            let dots = parallel::fold_merge(
                 threads,
-                &parts,
-                || Acc { inter: Vec::new() },
-                |mut acc, &p| {
-                    let e = gather(p);
-                    if acc.inter.is_empty() {
-                        acc.inter = vec![0u64; n * n];
+                &per_range,
+                Vec::new,
+                |mut dots: Vec<u64>, (_, shared)| {
+                    if dots.is_empty() {
+                        dots = vec![0u64; n * n];
                     }
-                    runs(&e, |run| {
-                        add_run_dots(run, idf(run.len()), &norm, &mut acc.inter, n);
+                    runs(shared, |run| {
+                        add_run_dots(run, idf[run.len()], &norm, &mut dots, n);
                     });
-                    acc
+                    dots
                 },
-                |mut a, b| {
-                    if a.inter.is_empty() {
-                        return b;
-                    }
-                    for (x, y) in a.inter.iter_mut().zip(&b.inter) {
-                        *x += y;
-                    }
-                    a
-                },
+                add_counts,
             );
             for i in 0..n {
                 for j in 0..n {
@@ -268,20 +264,20 @@ pub fn overlap_matrix<S: AsRef<str> + Sync>(
                         }
                     } else {
                         let (lo, hi) = if i < j { (i, j) } else { (j, i) };
-                        let v = acc.inter.get(lo * n + hi).copied().unwrap_or(0);
+                        let v = dots.get(lo * n + hi).copied().unwrap_or(0);
                         (v as f64 / FIXED).min(1.0)
                     };
                 }
             }
         }
     }
-    Ok(out)
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::overlap::shingles::{containment, jaccard, shingle_set};
+    use crate::overlap::shingles::{containment, jaccard, shingle_set, TokenHasher};
     use proptest::prelude::*;
 
     #[test]

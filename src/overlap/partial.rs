@@ -312,9 +312,15 @@ mod tests {
     const UNITS: [u32; 6] = [0, 1, 2, 0, 1, 2];
 
     /// The matrix of `measure` from entries split over two parts, finished like presslens.dask.
-    fn from_parts(measure: Measure, n: usize) -> Vec<f64> {
-        let mut all = shingle_unit_entries(&TEXTS[..3], &UNITS[..3], 3, Threads::Serial).unwrap();
-        all.extend(shingle_unit_entries(&TEXTS[3..], &UNITS[3..], 3, Threads::Count(2)).unwrap());
+    fn from_parts<S: AsRef<str> + Sync>(
+        texts: &[S],
+        units: &[u32],
+        measure: Measure,
+        n: usize,
+    ) -> Vec<f64> {
+        let h = texts.len() / 2;
+        let mut all = shingle_unit_entries(&texts[..h], &units[..h], 3, Threads::Serial).unwrap();
+        all.extend(shingle_unit_entries(&texts[h..], &units[h..], 3, Threads::Count(2)).unwrap());
         let mut out = vec![0.0; n * n];
         if measure == Measure::Cosine {
             let mut norm = vec![0.0; n];
@@ -357,7 +363,58 @@ mod tests {
     fn parts_equal_one_call() {
         for m in [Measure::Containment, Measure::Jaccard, Measure::Cosine] {
             let whole = overlap_matrix(&TEXTS, &UNITS, 3, m, 3, Threads::Serial).unwrap();
-            assert_eq!(from_parts(m, 3), whole, "{m:?}");
+            assert_eq!(from_parts(&TEXTS, &UNITS, m, 3), whole, "{m:?}");
+        }
+    }
+
+    /// A fictional corpus of `docs` texts over a made-up vocabulary in which later texts copy
+    /// passages of earlier ones, with `outlets` outlets; about 2.4 KB per text.
+    pub(crate) fn synthetic(docs: usize, outlets: u32) -> (Vec<String>, Vec<u32>) {
+        let mut state = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let vocab: Vec<String> = (0..400)
+            .map(|i| format!("w{}{}", ["ab", "Cd", "ef", "g\u{e9}"][i % 4], i * 7 % 131))
+            .collect();
+        let mut texts: Vec<String> = Vec::with_capacity(docs);
+        for d in 0..docs {
+            let mut words: Vec<String> = Vec::new();
+            while words.len() < 300 {
+                let r = next();
+                if d > 0 && r % 4 == 0 {
+                    let src: Vec<&str> = texts[(r >> 8) as usize % d].split(' ').collect();
+                    let at = (r >> 32) as usize % src.len();
+                    let len = 5 + (r >> 20) as usize % 40;
+                    words.extend(
+                        src[at..(at + len).min(src.len())]
+                            .iter()
+                            .map(|w| (*w).into()),
+                    );
+                } else {
+                    words.push(vocab[(r >> 16) as usize % vocab.len()].clone());
+                }
+            }
+            texts.push(words.join(" "));
+        }
+        let units = (0..docs as u64)
+            .map(|d| (d * 7 % u64::from(outlets)) as u32)
+            .collect();
+        (texts, units)
+    }
+
+    #[test]
+    fn parts_equal_one_call_over_many_chunks() {
+        // Several 256 KB chunks, shingles shared by many outlets.
+        let (texts, units) = synthetic(400, 9);
+        for m in [Measure::Containment, Measure::Jaccard, Measure::Cosine] {
+            let whole = overlap_matrix(&texts, &units, 9, m, 3, Threads::Serial).unwrap();
+            assert_eq!(from_parts(&texts, &units, m, 9), whole, "{m:?}");
+            let two = overlap_matrix(&texts, &units, 9, m, 3, Threads::Count(2)).unwrap();
+            assert_eq!(two, whole, "{m:?}");
         }
     }
 

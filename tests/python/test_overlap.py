@@ -66,6 +66,63 @@ def test_overlap_deterministic_across_threads(demo: presslens.Corpus, measure: s
         assert np.array_equal(got.values, ref.values)
 
 
+def _synthetic_corpus(n_docs: int, n_outlets: int) -> list[dict[str, str]]:
+    """Fictional stories over a made-up vocabulary; later stories copy passages of earlier ones."""
+    rng = np.random.default_rng(7)
+    vocab = [
+        f"{a}{b}" for a in ("port", "Strike", "talk", "crane", "pay", "dock") for b in range(60)
+    ]
+    texts: list[list[str]] = []
+    for _ in range(n_docs):
+        words: list[str] = []
+        while len(words) < 320:
+            if texts and rng.random() < 0.3:
+                src = texts[int(rng.integers(len(texts)))]
+                at = int(rng.integers(len(src)))
+                words += src[at : at + int(rng.integers(5, 40))]
+            else:
+                words.append(vocab[int(rng.integers(len(vocab)))])
+        texts.append(words)
+    return [
+        {"text": " ".join(w), "outlet": f"outlet{i % n_outlets:03d}", "id": f"d{i}"}
+        for i, w in enumerate(texts)
+    ]
+
+
+@pytest.mark.parametrize("measure", ["containment", "jaccard", "cosine"])
+def test_overlap_by_outlet_same_for_any_thread_count(measure: str) -> None:
+    # ~1 MB: several shuffle chunks; 40 outlets, then 300 documents (the wide-unit path).
+    corpus = presslens.Corpus(_synthetic_corpus(600, 40))
+    ref = presslens.overlap(corpus, by="outlet", measure=measure, n_threads=1)
+    assert len(ref.labels) == 40
+    for n in (2, 3):
+        got = presslens.overlap(corpus, by="outlet", measure=measure, n_threads=n)
+        assert np.array_equal(got.values, ref.values)
+    docs = corpus[:300]
+    ref_docs = presslens.overlap(docs, by="document", measure=measure, n_threads=1)
+    got_docs = presslens.overlap(docs, by="document", measure=measure, n_threads=2)
+    assert np.array_equal(got_docs.values, ref_docs.values)
+    assert (ref.values > 0).sum() > 40  # outlets do share passages
+
+
+def test_overlap_by_outlet_matches_exact_sets() -> None:
+    records = _synthetic_corpus(300, 12)
+    n = 5
+    sets: dict[str, set[tuple[str, ...]]] = {}
+    for r in records:
+        toks = presslens.tokenize(r["text"])
+        grams = {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+        sets.setdefault(r["outlet"], set()).update(grams)
+    labels = sorted(sets)
+    c = presslens.overlap(records, by="outlet", measure="containment", ngram=n, n_threads=2)
+    j = presslens.overlap(records, by="outlet", measure="jaccard", ngram=n, n_threads=2)
+    assert c.labels == labels
+    for (a, x), (b, y) in itertools.product(enumerate(labels), repeat=2):
+        inter = len(sets[x] & sets[y])
+        assert c.values[a, b] == inter / len(sets[x])
+        assert j.values[a, b] == inter / len(sets[x] | sets[y])
+
+
 def test_overlap_matrix_pickles(demo: presslens.Corpus) -> None:
     m = presslens.overlap(demo, measure="cosine")
     back = pickle.loads(pickle.dumps(m))
