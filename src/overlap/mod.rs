@@ -21,6 +21,7 @@ pub mod partial;
 pub mod passages;
 pub mod reuse;
 pub mod shingles;
+pub mod tiling;
 
 pub use lsh::{near_duplicates, optimal_params, LshIndex, NearDupOptions, NearDupPair};
 pub use matrix::{overlap_matrix, Measure};
