@@ -100,7 +100,7 @@ def reuse(
     sources: list[str],
     *,
     n_threads: int | None = None,
-    options: tuple[int, int, int, int, int] | None = None,
+    options: tuple[int, int, int, int, int, int] | None = None,
 ) -> tuple[
     float, float, list[float], float, str, int, list[tuple[int, int, int, int, int, int]]
 ]: ...

@@ -42,6 +42,8 @@ pub struct ReuseOptions {
     pub min_match: usize,
     /// Shorter matches are added within this many article words of a tile (0: none).
     pub near: usize,
+    /// Shortest tile that the near extension starts from.
+    pub near_seed: usize,
     /// Most article words between two tiles of one passage.
     pub max_gap: usize,
     /// Most source words between two tiles of one passage.
@@ -55,6 +57,7 @@ impl Default for ReuseOptions {
         ReuseOptions {
             min_match: 3,
             near: 6,
+            near_seed: 3,
             max_gap: 1,
             max_source_gap: 10,
             verbatim_run: 5,
@@ -269,7 +272,14 @@ pub fn reuse<S: AsRef<str> + Sync>(
             .iter()
             .map(|&(s, e)| is_stop_word(Language::English, &text[s..e]))
             .collect();
-        extend_near(&mut tiling, &art.hashes, &src_hashes, &stop, opts.near);
+        extend_near(
+            &mut tiling,
+            &art.hashes,
+            &src_hashes,
+            &stop,
+            opts.near,
+            opts.near_seed,
+        );
     }
     let mut verbatim = vec![false; n];
     let mut longest = 0usize;

@@ -16,7 +16,8 @@
 //!    all unmarked becomes a tile; one that overlaps marked tokens is cut into its unmarked
 //!    pieces, and the pieces of at least `min_match` tokens go back into the heap.
 //! 3. **Near extension** ([`extend_near`]). Rewritten wire copy keeps short verbatim pieces
-//!    (a name, "told the court") between the tiles. Next to a tile (at most `near` article
+//!    (a name, "told the court") between the tiles. Next to a tile of at least `seed` tokens,
+//!    or next to a tile added this way (at most `near` article
 //!    tokens away, and at most `4 * near` source tokens away in the same direction, same
 //!    source), any run of equal unmarked tokens becomes a tile too, except a single stop word;
 //!    repeated until nothing changes. Far from every tile, short matches are chance.
@@ -153,17 +154,24 @@ pub fn greedy_tiling(article: &[u64], sources: &[&[u64]], min_match: usize) -> T
 }
 
 /// Add short tiles next to existing ones (step 3 of the module docs): runs of equal unmarked
-/// tokens at most `near` article tokens from a tile and at most `4 * near` source tokens from
-/// it on the same side, same source; a single token is taken only when `stop[i]` is false.
+/// tokens at most `near` article tokens from a tile of at least `seed` tokens (or from a tile
+/// added this way) and at most `4 * near` source tokens from it on the same side, same source;
+/// a single token is taken only when `stop[i]` is false.
 pub fn extend_near(
     tiling: &mut Tiling,
     article: &[u64],
     sources: &[&[u64]],
     stop: &[bool],
     near: usize,
+    seed: usize,
 ) {
     let wide = 4 * near;
-    let mut queue: Vec<Tile> = tiling.tiles.clone();
+    let mut queue: Vec<Tile> = tiling
+        .tiles
+        .iter()
+        .filter(|t| t.len >= seed)
+        .copied()
+        .collect();
     while let Some(t) = queue.pop() {
         let src = sources[t.source];
         // Right of the tile.
@@ -323,7 +331,7 @@ mod tests {
         let mut t = greedy_tiling(&a, &[&s[..]], 3);
         assert_eq!(t.tiles.len(), 1);
         let stop = vec![false; a.len()];
-        extend_near(&mut t, &a, &[&s[..]], &stop, 2);
+        extend_near(&mut t, &a, &[&s[..]], &stop, 2, 3);
         let mut got: Vec<_> = t.tiles.iter().map(|t| (t.a, t.b, t.len)).collect();
         got.sort_unstable();
         // 30 is 2 article tokens and 7 source tokens past the tile [20]: near enough (the
@@ -331,8 +339,12 @@ mod tests {
         assert_eq!(got, vec![(0, 0, 2), (3, 3, 4), (8, 8, 1), (10, 15, 1)]);
         let mut t = greedy_tiling(&a, &[&s[..]], 3);
         let stop = vec![true; a.len()];
-        extend_near(&mut t, &a, &[&s[..]], &stop, 2);
+        extend_near(&mut t, &a, &[&s[..]], &stop, 2, 3);
         let got: Vec<_> = t.tiles.iter().map(|t| (t.a, t.b, t.len)).collect();
         assert_eq!(got, vec![(3, 3, 4), (0, 0, 2)]);
+        // Seeds shorter than `seed` are not extended.
+        let mut t = greedy_tiling(&a, &[&s[..]], 3);
+        extend_near(&mut t, &a, &[&s[..]], &stop, 2, 5);
+        assert_eq!(t.tiles.len(), 1);
     }
 }
