@@ -38,9 +38,11 @@ def test_rewritten_copy_is_covered_and_new_text_is_not() -> None:
 
 def test_label_follows_the_score() -> None:
     copy = presslens.reuse(WIRE, [WIRE])
-    assert copy.label == "wholly-derived" and copy.share == pytest.approx(1.0)
+    assert copy.label == "wholly-derived"
+    assert copy.share == pytest.approx(1.0)
     fresh = presslens.reuse("Storms closed the coast road for a second night running.", [WIRE])
-    assert fresh.label == "non-derived" and fresh.passages == []
+    assert fresh.label == "non-derived"
+    assert fresh.passages == []
     assert fresh.score < copy.score
     half = presslens.reuse(
         WIRE.split(". ")[0] + ". Councillors debated the bus timetable for three hours and "
