@@ -100,8 +100,10 @@ def reuse(
     sources: list[str],
     *,
     n_threads: int | None = None,
-    options: tuple[int, int, int, int] | None = None,
-) -> tuple[float, float, list[float], str, int, list[tuple[int, int, int, int, int, int]]]: ...
+    options: tuple[int, int, int, int, int, int] | None = None,
+) -> tuple[
+    float, float, list[float], float, str, int, list[tuple[int, int, int, int, int, int]]
+]: ...
 def reuse_features() -> list[str]: ...
 
 @final

@@ -22,6 +22,7 @@ pub mod passages;
 pub mod reuse;
 pub mod shingles;
 mod shuffle;
+pub mod tiling;
 
 pub use lsh::{near_duplicates, optimal_params, LshIndex, NearDupOptions, NearDupPair};
 pub use matrix::{overlap_matrix, Measure};

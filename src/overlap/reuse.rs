@@ -1,50 +1,65 @@
 //! How much of one article comes from given source texts (wire copy): the churnalism question.
 //!
-//! The article is aligned against each source with the passage aligner
-//! ([`super::passages`], anchors of [`ReuseOptions::anchor`] words, gaps of up to
-//! [`ReuseOptions::max_gap`] words). From the alignments come:
+//! The article is tiled against all sources together with greedy string tiling
+//! ([`super::tiling`]): maximal runs of at least [`ReuseOptions::min_match`] identical
+//! normalised words, longest first, each article word and each source word used once; then
+//! short matches (a name, a two-word phrase; single English stop words excepted) within
+//! [`ReuseOptions::near`] words of a tile are added, and tiles of one source that follow each
+//! other within [`ReuseOptions::max_gap`] article words (and
+//! [`ReuseOptions::max_source_gap`] source words, in order) merge into passages. From this:
 //!
-//! * `share`: the fraction of the article's words inside an aligned passage (the passage's
-//!   whole extent, changed words included) with any source;
-//! * `verbatim_share`: the fraction inside exact runs of at least
-//!   [`ReuseOptions::verbatim_run`] identical words;
-//! * `longest_share`: the longest single passage, as a fraction of the article's words;
-//! * `containment[n-1]`, n = 1..5: the share of the article's distinct word n-grams found in
-//!   the union of the sources.
+//! * `share`: the fraction of the article's words inside a passage (its whole extent, changed
+//!   words between tiles included);
+//! * `verbatim_share`: the fraction inside tiles of at least [`ReuseOptions::verbatim_run`]
+//!   words;
+//! * the features of the label model, [`FEATURES`]: the two shares, the longest tile, the
+//!   containment of the article's distinct word n-grams (n = 1..5) in the union of the
+//!   sources, the share of words tiled with tiles of 3+, 5+ and 8+ words and after the near
+//!   extension, the share of sentences at least half tiled and of sentences with no tiled
+//!   word, and the log ratio of article to source length.
 //!
-//! The label is a two-threshold rule on the containment features: the pair of features and
-//! thresholds maximising 3-way macro-F1 on the METER corpus's showbiz domain only
-//! (`benchmarks/fit_reuse_meter.py` searches every pair of the eight features and prints the
-//! constants below), evaluated on its courts domain (`benchmarks/eval_meter.py`). A
-//! multinomial logistic model over all eight features was tried and generalised worse to
-//! courts (macro-F1 about 0.50), as did the passage shares alone.
+//! **Label.** `score = LABEL_BIAS + Σ LABEL_WEIGHTS[i] · features[i]`; `wholly-derived` when
+//! `score >= WHOLLY_MIN_SCORE`, else `partially-derived` when `score >= DERIVED_MIN_SCORE`,
+//! else `non-derived`. The labels mean what they mean in the METER corpus (Gaizauskas et al.
+//! 2001): *wholly* when the source is the only source of the article (however rewritten),
+//! *partially* when it is one of several, *non-derived* when it was not used. The weights are
+//! a ridge regression of the ordinal label (0, 1, 2) on standardised features, and the two
+//! thresholds maximise 3-way macro-F1, all fitted on METER's showbiz domain only
+//! (`benchmarks/fit_reuse_meter.py` prints the constants below); `benchmarks/eval_meter.py`
+//! reports the courts domain, which was not used for fitting.
 
-use ahash::AHashMap;
-
-use crate::error::Result;
-use crate::overlap::passages::{align_pair, byte_span, AlignOptions};
+use crate::error::{Error, Result};
+use crate::overlap::passages::byte_span;
 use crate::overlap::shingles::{shingles_of, TokenHasher, Tokens};
+use crate::overlap::tiling::{extend_near, greedy_tiling, merge_tiles};
 use crate::parallel::{self, Threads};
+use crate::text::{is_stop_word, sentence_spans, Language};
 
 /// Options of [`reuse`].
 #[derive(Debug, Clone, Copy)]
 pub struct ReuseOptions {
-    /// Fewest aligned words in a reported passage.
-    pub min_words: usize,
-    /// Words per anchor.
-    pub anchor: usize,
-    /// Most words skipped on either side at one gap.
+    /// Shortest tile of the greedy string tiling, in words.
+    pub min_match: usize,
+    /// Shorter matches are added within this many article words of a tile (0: none).
+    pub near: usize,
+    /// Shortest tile that the near extension starts from.
+    pub near_seed: usize,
+    /// Most article words between two tiles of one passage.
     pub max_gap: usize,
-    /// Shortest exact run counted as verbatim.
+    /// Most source words between two tiles of one passage.
+    pub max_source_gap: usize,
+    /// Shortest tile counted as verbatim.
     pub verbatim_run: usize,
 }
 
 impl Default for ReuseOptions {
     fn default() -> Self {
         ReuseOptions {
-            min_words: 5,
-            anchor: 3,
-            max_gap: 3,
+            min_match: 3,
+            near: 6,
+            near_seed: 3,
+            max_gap: 1,
+            max_source_gap: 10,
             verbatim_run: 5,
         }
     }
@@ -81,12 +96,12 @@ pub struct ReusePassage {
     pub article_span: (usize, usize),
     /// Byte span in the source.
     pub source_span: (usize, usize),
-    /// Aligned (equal) words.
+    /// Tiled (equal) words.
     pub words: usize,
 }
 
 /// Names of [`Reuse::features`], in order.
-pub const FEATURES: [&str; 8] = [
+pub const FEATURES: [&str; N_FEATURES] = [
     "share",
     "verbatim_share",
     "longest_share",
@@ -95,17 +110,29 @@ pub const FEATURES: [&str; 8] = [
     "containment_3",
     "containment_4",
     "containment_5",
+    "tiled_3",
+    "tiled_5",
+    "tiled_8",
+    "tiled_near",
+    "sentences_reused",
+    "sentences_new",
+    "length_ratio",
 ];
+
+/// Number of features.
+pub const N_FEATURES: usize = 15;
 
 /// The reuse of one article.
 #[derive(Debug, Clone)]
 pub struct Reuse {
     /// Fraction of the article's words inside passages found in the sources.
     pub share: f64,
-    /// Fraction of the article's words inside exact runs of `verbatim_run`+ words.
+    /// Fraction of the article's words inside tiles of `verbatim_run`+ words.
     pub verbatim_share: f64,
     /// The features of the label model (see [`FEATURES`]).
-    pub features: [f64; 8],
+    pub features: [f64; N_FEATURES],
+    /// The label model's score (see [`classify`]).
+    pub score: f64,
     /// Passages, sorted by article position then source.
     pub passages: Vec<ReusePassage>,
     /// The derivation label.
@@ -115,19 +142,49 @@ pub struct Reuse {
 }
 
 // ---- label rule: fitted by benchmarks/fit_reuse_meter.py on METER showbiz ----------------
-/// `wholly-derived` when at least this share of the article's distinct words (1-grams) is
-/// found in the sources.
-pub const WHOLLY_MIN_CONTAINMENT_1: f64 = 0.81;
-/// Else `partially-derived` when at least this share of its distinct word bigrams is found
-/// in the sources; else `non-derived`.
-pub const DERIVED_MIN_CONTAINMENT_2: f64 = 0.20;
+/// Weight of each feature (see [`FEATURES`]) in the label score. Cross-validation on showbiz
+/// chose the containment subset (n = 1..4) with ridge penalty 1 (cv macro-F1 0.625, against
+/// 0.58 to 0.61 for all features, the tiling features alone or a mix).
+pub const LABEL_WEIGHTS: [f64; N_FEATURES] = [
+    0.0,     // share
+    0.0,     // verbatim_share
+    0.0,     // longest_share
+    1.4080,  // containment_1
+    1.2833,  // containment_2
+    -0.2969, // containment_3
+    -0.1914, // containment_4
+    0.0,     // containment_5
+    0.0,     // tiled_3
+    0.0,     // tiled_5
+    0.0,     // tiled_8
+    0.0,     // tiled_near
+    0.0,     // sentences_reused
+    0.0,     // sentences_new
+    0.0,     // length_ratio
+];
+/// Constant term of the label score.
+pub const LABEL_BIAS: f64 = -0.2362;
+/// `wholly-derived` at or above this score.
+pub const WHOLLY_MIN_SCORE: f64 = 1.471;
+/// `partially-derived` at or above this score (and below [`WHOLLY_MIN_SCORE`]).
+pub const DERIVED_MIN_SCORE: f64 = 0.722;
 // -------------------------------------------------------------------------------------------
 
-/// The label the rule gives to a feature vector (see [`FEATURES`]).
-pub fn classify(features: &[f64; 8]) -> ReuseLabel {
-    if features[3] >= WHOLLY_MIN_CONTAINMENT_1 {
+/// The label score of a feature vector: `LABEL_BIAS + Σ LABEL_WEIGHTS[i] · features[i]`.
+pub fn score(features: &[f64; N_FEATURES]) -> f64 {
+    LABEL_BIAS
+        + LABEL_WEIGHTS
+            .iter()
+            .zip(features)
+            .map(|(w, f)| w * f)
+            .sum::<f64>()
+}
+
+/// The label of a score: two thresholds ([`WHOLLY_MIN_SCORE`], [`DERIVED_MIN_SCORE`]).
+pub fn classify(score: f64) -> ReuseLabel {
+    if score >= WHOLLY_MIN_SCORE {
         ReuseLabel::WhollyDerived
-    } else if features[4] >= DERIVED_MIN_CONTAINMENT_2 {
+    } else if score >= DERIVED_MIN_SCORE {
         ReuseLabel::PartiallyDerived
     } else {
         ReuseLabel::NonDerived
@@ -144,105 +201,150 @@ fn ngram_set(hashes: &[u64], n: usize) -> Vec<u64> {
     s
 }
 
+fn ratio(num: usize, den: usize) -> f64 {
+    if den == 0 {
+        0.0
+    } else {
+        num as f64 / den as f64
+    }
+}
+
+/// Shares of sentences at least half tiled and with no tiled word.
+fn sentence_shares(text: &str, art: &Tokens, marked: &[bool]) -> (f64, f64) {
+    let (mut total, mut reused, mut new) = (0usize, 0usize, 0usize);
+    let mut t = 0;
+    for (_, e) in sentence_spans(text, Language::English) {
+        let first = t;
+        while t < art.spans.len() && art.spans[t].0 < e {
+            t += 1;
+        }
+        if t == first {
+            continue;
+        }
+        let tiled = marked[first..t].iter().filter(|&&m| m).count();
+        total += 1;
+        reused += usize::from(2 * tiled >= t - first);
+        new += usize::from(tiled == 0);
+    }
+    (ratio(reused, total), ratio(new, total))
+}
+
 /// Reuse of `text` from `sources`.
+///
+/// # Errors
+/// [`Error::InvalidArgument`] when `min_match` is 0.
 pub fn reuse<S: AsRef<str> + Sync>(
     text: &str,
     sources: &[S],
     opts: &ReuseOptions,
     threads: Threads,
 ) -> Result<Reuse> {
-    let align = AlignOptions {
-        min_words: opts.min_words,
-        max_gap: opts.max_gap,
-        anchor: opts.anchor,
-        max_anchor_df: usize::MAX,
-    };
-    align.check()?;
-    let k = align.anchor_len();
+    if opts.min_match == 0 {
+        return Err(Error::InvalidArgument(
+            "min_match must be at least 1".into(),
+        ));
+    }
     let th = TokenHasher::default();
     let art: Tokens = th.tokens(text);
     let n = art.hashes.len();
-    let mut index: AHashMap<u64, Vec<u32>> = AHashMap::new();
-    if n >= k {
-        for (p, h) in shingles_of(&art.hashes, k).into_iter().enumerate() {
-            index.entry(h).or_default().push(p as u32);
-        }
+    let srcs: Vec<Tokens> = parallel::map(threads, sources, |s| th.tokens(s.as_ref()));
+    let src_hashes: Vec<&[u64]> = srcs.iter().map(|s| s.hashes.as_slice()).collect();
+    let mut tiling = greedy_tiling(&art.hashes, &src_hashes, opts.min_match);
+    let tiled_at_least = |m: usize| {
+        ratio(
+            tiling
+                .tiles
+                .iter()
+                .filter(|t| t.len >= m)
+                .map(|t| t.len)
+                .sum(),
+            n,
+        )
+    };
+    let (tiled_3, tiled_5, tiled_8) = (
+        tiled_at_least(opts.min_match.max(3)),
+        tiled_at_least(5),
+        tiled_at_least(8),
+    );
+    if opts.near > 0 {
+        let stop: Vec<bool> = art
+            .spans
+            .iter()
+            .map(|&(s, e)| is_stop_word(Language::English, &text[s..e]))
+            .collect();
+        extend_near(
+            &mut tiling,
+            &art.hashes,
+            &src_hashes,
+            &stop,
+            opts.near,
+            opts.near_seed,
+        );
     }
-    let per_source: Vec<(Tokens, Vec<crate::overlap::passages::Alignment>)> =
-        parallel::map(threads, sources, |s| {
-            let src = th.tokens(s.as_ref());
-            if src.hashes.len() < k || index.is_empty() {
-                return (src, Vec::new());
-            }
-            let mut hits: Vec<(u32, u32)> = Vec::new();
-            for (q, h) in shingles_of(&src.hashes, k).into_iter().enumerate() {
-                if let Some(ps) = index.get(&h) {
-                    hits.extend(ps.iter().map(|&p| (p, q as u32)));
-                }
-            }
-            let als = align_pair(&art.hashes, &src.hashes, &mut hits, k, &align);
-            (src, als)
-        });
-    let mut in_passage = vec![false; n];
     let mut verbatim = vec![false; n];
     let mut longest = 0usize;
-    let mut passages = Vec::new();
-    for (si, (src, als)) in per_source.iter().enumerate() {
-        for al in als {
-            in_passage[al.a.0..al.a.1].fill(true);
-            longest = longest.max(al.a.1 - al.a.0);
-            for &(ra, _, len) in &al.runs {
-                if len >= opts.verbatim_run {
-                    verbatim[ra..ra + len].fill(true);
-                }
-            }
-            passages.push(ReusePassage {
-                source: si,
-                article_span: byte_span(&art, al.a),
-                source_span: byte_span(src, al.b),
-                words: al.words(),
-            });
+    for t in &tiling.tiles {
+        longest = longest.max(t.len);
+        if t.len >= opts.verbatim_run {
+            verbatim[t.a..t.a + t.len].fill(true);
         }
     }
+    let mut in_passage = vec![false; n];
+    let mut passages: Vec<ReusePassage> =
+        merge_tiles(&tiling.tiles, opts.max_gap, opts.max_source_gap)
+            .into_iter()
+            .map(|p| {
+                in_passage[p.a.0..p.a.1].fill(true);
+                ReusePassage {
+                    source: p.source,
+                    article_span: byte_span(&art, p.a),
+                    source_span: byte_span(&srcs[p.source], p.b),
+                    words: p.words,
+                }
+            })
+            .collect();
     passages.sort_by(|x, y| {
         (x.article_span, x.source, x.source_span).cmp(&(y.article_span, y.source, y.source_span))
     });
-    let frac = |v: &[bool]| {
-        if n == 0 {
-            0.0
-        } else {
-            v.iter().filter(|&&x| x).count() as f64 / n as f64
-        }
-    };
-    let share = frac(&in_passage);
-    let verbatim_share = frac(&verbatim);
-    let mut features = [0.0; 8];
+    let count = |v: &[bool]| v.iter().filter(|&&x| x).count();
+    let share = ratio(count(&in_passage), n);
+    let verbatim_share = ratio(count(&verbatim), n);
+    let (sentences_reused, sentences_new) = sentence_shares(text, &art, &tiling.marked);
+    let mut features = [0.0; N_FEATURES];
     features[0] = share;
     features[1] = verbatim_share;
-    features[2] = if n == 0 {
-        0.0
-    } else {
-        longest as f64 / n as f64
-    };
+    features[2] = ratio(longest, n);
     for g in 1..=5usize {
         let a = ngram_set(&art.hashes, g);
         if a.is_empty() {
             continue;
         }
-        let mut u: Vec<u64> = per_source
-            .iter()
-            .flat_map(|(src, _)| ngram_set(&src.hashes, g))
-            .collect();
+        let mut u: Vec<u64> = srcs.iter().flat_map(|s| ngram_set(&s.hashes, g)).collect();
         u.sort_unstable();
         u.dedup();
         features[2 + g] = crate::overlap::shingles::containment(&a, &u);
     }
+    features[8] = tiled_3;
+    features[9] = tiled_5;
+    features[10] = tiled_8;
+    features[11] = ratio(count(&tiling.marked), n);
+    features[12] = sentences_reused;
+    features[13] = sentences_new;
+    let source_words: usize = srcs.iter().map(|s| s.hashes.len()).sum();
+    features[14] = ((n as f64 + 1.0) / (source_words as f64 + 1.0)).ln();
+    let score = score(&features);
+    let label = if n == 0 {
+        ReuseLabel::NonDerived
+    } else {
+        classify(score)
+    };
     Ok(Reuse {
         share,
         verbatim_share,
         features,
+        score,
         passages,
-        label: classify(&features),
+        label,
         words: n,
     })
 }
@@ -278,6 +380,61 @@ mod tests {
                 .unwrap()
                 .passages
                 .is_empty()
+        );
+    }
+
+    #[test]
+    fn rewritten_copy_keeps_short_verbatim_pieces() {
+        // Rewritten wire copy: short verbatim pieces between changed words; and a new sentence.
+        let art = "A thief who stole a lorry load of frozen chips was locked up for two years \
+            yesterday at Leeds Crown Court. Neighbours in the quiet village held a street party.";
+        let r = reuse(art, &[WIRE], &ReuseOptions::default(), Threads::Serial).unwrap();
+        let got: Vec<&str> = r
+            .passages
+            .iter()
+            .map(|p| &art[p.article_span.0..p.article_span.1])
+            .collect();
+        // A lone stop word ("A") is not taken; "locked up" (two words) splits the passages;
+        // "at Leeds Crown Court" comes from the near extension and joins "for two years"
+        // across the one changed word.
+        assert_eq!(
+            got,
+            [
+                "who stole a lorry load of frozen chips was",
+                "for two years yesterday at Leeds Crown Court"
+            ]
+        );
+        assert_eq!(r.passages[1].words, 7);
+        let f = r.features;
+        assert!(
+            f[13] > 0.4 && f[13] < 0.6,
+            "one of two sentences is new: {}",
+            f[13]
+        );
+        assert!(f[11] >= f[8] && f[8] >= f[9] && f[9] >= f[10]);
+        assert!((r.score - score(&f)).abs() < 1e-12);
+        assert_eq!(classify(r.score), r.label);
+    }
+
+    #[test]
+    fn rule_is_monotone_and_options_checked() {
+        assert_eq!(classify(WHOLLY_MIN_SCORE), ReuseLabel::WhollyDerived);
+        assert_eq!(classify(DERIVED_MIN_SCORE), ReuseLabel::PartiallyDerived);
+        assert_eq!(classify(DERIVED_MIN_SCORE - 1e-9), ReuseLabel::NonDerived);
+        const { assert!(WHOLLY_MIN_SCORE > DERIVED_MIN_SCORE) };
+        let bad = ReuseOptions {
+            min_match: 0,
+            ..ReuseOptions::default()
+        };
+        assert!(reuse("a b c", &["a b c"], &bad, Threads::Serial).is_err());
+        // Thread count does not change anything.
+        let s = [WIRE, "The judge told him the theft was planned."];
+        let one = reuse(WIRE, &s, &ReuseOptions::default(), Threads::Serial).unwrap();
+        let two = reuse(WIRE, &s, &ReuseOptions::default(), Threads::Count(2)).unwrap();
+        assert_eq!(one.passages, two.passages);
+        assert_eq!(
+            one.features.map(f64::to_bits),
+            two.features.map(f64::to_bits)
         );
     }
 }

@@ -138,15 +138,16 @@ type ReuseRow = (
     f64,
     f64,
     Vec<f64>,
+    f64,
     &'static str,
     usize,
     Vec<(usize, usize, usize, usize, usize, usize)>,
 );
 
-/// Reuse of `text` from `sources`: (share, verbatim_share, features, label, words,
+/// Reuse of `text` from `sources`: (share, verbatim_share, features, score, label, words,
 /// passages as (source, start, end, source_start, source_end, words)), offsets in code points.
-/// `options` (min_words, anchor, max_gap, verbatim_run) overrides the calibrated defaults
-/// (benchmarks only).
+/// `options` (min_match, near, near_seed, max_gap, max_source_gap, verbatim_run) overrides the
+/// calibrated defaults (benchmarks only).
 #[pyfunction]
 #[pyo3(signature = (text, sources, *, n_threads = None, options = None))]
 fn reuse(
@@ -154,15 +155,17 @@ fn reuse(
     text: &str,
     sources: Vec<PyBackedStr>,
     n_threads: Option<i64>,
-    options: Option<(usize, usize, usize, usize)>,
+    options: Option<(usize, usize, usize, usize, usize, usize)>,
 ) -> PyResult<ReuseRow> {
     let t = threads(n_threads)?;
     let mut opts = overlap::reuse::ReuseOptions::default();
-    if let Some((min_words, anchor, max_gap, verbatim_run)) = options {
+    if let Some((min_match, near, near_seed, max_gap, max_source_gap, verbatim_run)) = options {
         opts = overlap::reuse::ReuseOptions {
-            min_words,
-            anchor,
+            min_match,
+            near,
+            near_seed,
             max_gap,
+            max_source_gap,
             verbatim_run,
         };
     }
@@ -206,6 +209,7 @@ fn reuse(
             r.share,
             r.verbatim_share,
             r.features.to_vec(),
+            r.score,
             label,
             r.words,
             passages,

