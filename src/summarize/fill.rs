@@ -6,9 +6,12 @@ use super::coverage::{self, Budget, Concepts};
 use super::graph::{cosine, norm, SparseVec};
 use super::trim;
 
-/// Word budgets below the full one that `Coverage` also tries before filling (a slightly
-/// smaller set of whole sentences can leave room for a more valuable cut sentence).
-const SLACKS: [usize; 5] = [0, 5, 10, 15, 20];
+/// `Coverage` also selects whole sentences within every budget down to this many words
+/// below the full one before filling (a slightly smaller set of whole sentences can leave
+/// room for a more valuable cut sentence); chosen on DUC 2004 dev and DUC 2002 only
+/// (steps of 5 up to 20: ROUGE-1 38.12, every word up to 20: 38.28, up to 30: 38.32 with a
+/// lower ROUGE-2).
+const MAX_SLACK: usize = 20;
 
 /// `Coverage` with a filled budget: the selection and the tail `(sentence, words kept)`
 /// with the most concept weight over the budgets `b.words − slack`.
@@ -21,7 +24,7 @@ pub fn coverage<S: AsRef<str>>(
     b: Budget,
 ) -> (Vec<usize>, Option<(usize, u32)>) {
     let mut best: (Vec<usize>, Option<(usize, u32)>, f64) = (Vec::new(), None, f64::NEG_INFINITY);
-    for slack in SLACKS {
+    for slack in 0..=MAX_SLACK {
         if slack >= b.words && slack > 0 {
             break;
         }

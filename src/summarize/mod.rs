@@ -477,6 +477,52 @@ mod tests {
     }
 
     #[test]
+    fn truncate_fills_the_budget_exactly() {
+        for m in [Method::Coverage, Method::LexRank, Method::Centroid] {
+            for budget in [9, 17, 30] {
+                let mut o = SummarizeOptions::new(m);
+                o.max_words = Some(budget);
+                o.truncate = true;
+                let s = summarize(&DOCS, &[None; 3], &o, Threads::Serial).unwrap();
+                let total: u32 = s.selected.iter().map(|x| x.words).sum();
+                assert_eq!(total as usize, budget, "{m:?} {budget}");
+                for x in &s.selected {
+                    let sent = &s.sentences[x.sentence];
+                    let text = &DOCS[sent.doc as usize][x.start..x.end];
+                    assert_eq!(text.split_whitespace().count() as u32, x.words);
+                    assert!(x.start == sent.start && x.end <= sent.end);
+                }
+                // exactly one sentence may be cut, and it is the last in score order
+                let cut: Vec<bool> = s
+                    .selected
+                    .iter()
+                    .map(|x| x.end < s.sentences[x.sentence].end)
+                    .collect();
+                assert!(cut.iter().filter(|&&c| c).count() <= 1);
+                assert!(cut[..cut.len() - 1].iter().all(|&c| !c));
+            }
+        }
+    }
+
+    #[test]
+    fn trim_skips_datelines() {
+        let docs = [
+            "OSTRAVA (CPA) _ The port strike entered its third week on Monday as talks stalled.",
+            "The port strike entered a third week on Monday. Talks stalled over pay.",
+        ];
+        let mut o = SummarizeOptions::new(Method::Lead);
+        o.max_sentences = Some(1);
+        o.trim = true;
+        let s = summarize(&docs, &[None; 2], &o, Threads::Serial).unwrap();
+        let x = &s.selected[0];
+        assert_eq!(
+            &docs[0][x.start..x.end],
+            "The port strike entered its third week on Monday as talks stalled."
+        );
+        assert_eq!(x.words, 12);
+    }
+
+    #[test]
     fn orders() {
         let mut o = SummarizeOptions::new(Method::Lead);
         o.max_sentences = Some(3);
