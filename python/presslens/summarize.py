@@ -288,8 +288,8 @@ def summarize(
         ``"lead"``, ``"centroid"``, ``"lexrank"``, ``"textrank"`` or ``"coverage"`` (see the
         module docs; ``"coverage"`` is the best for several articles on one story).
     max_words
-        Most white-space separated words in the summary (whole sentences only); ``None`` for
-        no word limit.
+        Most white-space separated words in the summary (whole sentences only, unless
+        ``truncate``); ``None`` for no word limit.
     max_sentences
         Most sentences; ``None`` for no limit. At least one of the two budgets is needed.
     redundancy
@@ -317,8 +317,15 @@ def summarize(
     truncate
         Fill ``max_words`` exactly: when words remain after the whole sentences, add the best
         further sentence cut after the remaining number of words (its ``end`` then points
-        inside the sentence). As evaluations that cut summaries at a word count do, with
-        the cut chosen by the method rather than by position.
+        inside the sentence), as evaluations that cut summaries at a word count do, with
+        the cut sentence chosen by the method (among sentences of 8 words or more, like the
+        others). Needs ``max_words``; ignored without it.
+
+        >>> text = ("Talks between the union and the port operator stalled over pay. "
+        ...         "Union leaders said talks over pay would resume next week.")
+        >>> summarize(text, max_words=16, truncate=True).sentences[-1].text
+        'Union leaders said talks over'
+
     progress
         Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
         more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
