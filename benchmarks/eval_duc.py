@@ -74,13 +74,20 @@ def ours(
     method: str,
     coverage: tuple[int, int, float, float] | None = None,
     redundancy: float = 0.5,
+    trim: bool = False,
+    truncate: bool = False,
 ) -> list[str]:
     out = []
     for c in clusters:
         if coverage is None:
             s = presslens.summarize(
-                corpus_of(c), method=method, max_words=100, redundancy=redundancy
-            )  # type: ignore[arg-type]
+                corpus_of(c),
+                method=method,  # type: ignore[arg-type]
+                max_words=100,
+                redundancy=redundancy,
+                trim=trim,
+                truncate=truncate,
+            )
             out.append(s.text)
         else:
             texts = [d["text"] for d in c["documents"]]
@@ -91,11 +98,12 @@ def ours(
                 max_words=100,
                 redundancy=redundancy,
                 coverage=coverage,
+                trim=trim,
+                truncate=truncate,
             )
             sents = []
-            for idx, _score, _sup in chosen:
-                d, s0, e0 = int(cols[0][idx]), int(cols[2][idx]), int(cols[3][idx])
-                sents.append(texts[d][s0:e0])
+            for idx, _score, _sup, s0, e0 in chosen:
+                sents.append(texts[int(cols[0][idx])][s0:e0])
             out.append("\n".join(sents))
     return out
 
@@ -124,6 +132,8 @@ def main() -> None:
     ap.add_argument("--check", action="store_true", help="re-score with rouge-score itself")
     ap.add_argument("--coverage", default=None, help="min_df,lead,power,unigram (tuning)")
     ap.add_argument("--redundancy", type=float, default=0.5)
+    ap.add_argument("--trim", action="store_true", help="summarize(trim=True)")
+    ap.add_argument("--truncate", action="store_true", help="summarize(truncate=True)")
     args = ap.parse_args()
     clusters = load(args.data, args.split)
     rows: list[tuple[str, float, float, str]] = []
@@ -133,7 +143,14 @@ def main() -> None:
         cov = (int(a), int(b), float(c), float(d))
     for m in args.methods.split(","):
         t0 = time.perf_counter()
-        summ = ours(clusters, m, cov if m == "coverage" else None, args.redundancy)
+        summ = ours(
+            clusters,
+            m,
+            cov if m == "coverage" else None,
+            args.redundancy,
+            trim=args.trim,
+            truncate=args.truncate,
+        )
         dt = time.perf_counter() - t0
         r1, r2 = score(summ, clusters, args.check)
         rows.append((f"presslens {m}", r1, r2, f"{dt / len(clusters) * 1000:.1f} ms/cluster"))

@@ -296,7 +296,9 @@ def summarize(
     support_threshold: float = 0.5,
     n_threads: int | None = None,
     coverage: tuple[int, int, float, float] | None = None,
-) -> tuple[_SentenceColumns, list[tuple[int, float, list[int]]], bool]: ...
+    trim: bool = False,
+    truncate: bool = False,
+) -> tuple[_SentenceColumns, list[tuple[int, float, list[int], int, int]], bool]: ...
 def sentence_scores(
     texts: list[str],
     *,

@@ -273,6 +273,8 @@ def summarize(
     n_threads: int | None = None,
     progress: bool | None = None,
     support_threshold: float = 0.5,
+    trim: bool = False,
+    truncate: bool = False,
 ) -> Summary:
     """Summarise one document or many (multi-document) by extracting sentences.
 
@@ -286,8 +288,8 @@ def summarize(
         ``"lead"``, ``"centroid"``, ``"lexrank"``, ``"textrank"`` or ``"coverage"`` (see the
         module docs; ``"coverage"`` is the best for several articles on one story).
     max_words
-        Most white-space separated words in the summary (whole sentences only); ``None`` for
-        no word limit.
+        Most white-space separated words in the summary (whole sentences only, unless
+        ``truncate``); ``None`` for no word limit.
     max_sentences
         Most sentences; ``None`` for no limit. At least one of the two budgets is needed.
     redundancy
@@ -306,6 +308,24 @@ def summarize(
     support_threshold
         Cosine between stemmed content-word sets from which another article's sentence counts
         as carrying the same content (``supported_by``).
+    trim
+        Skip what precedes a sentence's news at its head: a dateline or agency prefix
+        (``"OSTRAVA, Lunmark (CPA) _ "``, ``"_ "``) and a leading connective (``"But "``,
+        ``"However, "``), when at least 4 words remain. Sentences stay exact substrings of
+        their documents (``start`` moves past the trimmed words), so more content fits the
+        budget.
+    truncate
+        Fill ``max_words`` exactly: when words remain after the whole sentences, add the best
+        further sentence cut after the remaining number of words (its ``end`` then points
+        inside the sentence), as evaluations that cut summaries at a word count do, with
+        the cut sentence chosen by the method (among sentences of 8 words or more, like the
+        others). Needs ``max_words``; ignored without it.
+
+        >>> text = ("Talks between the union and the port operator stalled over pay. "
+        ...         "Union leaders said talks over pay would resume next week.")
+        >>> summarize(text, max_words=16, truncate=True).sentences[-1].text
+        'Union leaders said talks over'
+
     progress
         Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
         more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
@@ -362,13 +382,13 @@ def summarize(
         language=language,
         support_threshold=float(support_threshold),
         n_threads=n_threads,
+        trim=bool(trim),
+        truncate=bool(truncate),
     )
-    doc_col, pos_col, start_col, end_col = cols[0], cols[1], cols[2], cols[3]
+    doc_col, pos_col = cols[0], cols[1]
     sentences = []
-    for idx, score, support in chosen:
-        d = int(doc_col[idx])
-        doc = docs[d]
-        start, end = int(start_col[idx]), int(end_col[idx])
+    for idx, score, support, start, end in chosen:
+        doc = docs[int(doc_col[idx])]
         labels: list[str] = []
         for k in support:
             label = _label(docs[k])

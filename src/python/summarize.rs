@@ -78,16 +78,16 @@ fn coverage_params(p: Option<(u32, u32, f64, f64)>) -> coverage::Params {
     )
 }
 
-type SummaryRows<'py> = (Columns<'py>, Vec<(usize, f64, Vec<u32>)>, bool);
+type SummaryRows<'py> = (Columns<'py>, Vec<(usize, f64, Vec<u32>, u64, u64)>, bool);
 
-/// Summarise documents: (sentence columns, chosen (sentence, score, supporting docs),
-/// budget_too_small).
+/// Summarise documents: (sentence columns, chosen (sentence, score, supporting docs, start,
+/// end in code points), budget_too_small).
 #[pyfunction]
 #[pyo3(signature = (texts, times, *, method = "lexrank", max_words = Some(100),
                     max_sentences = None, redundancy = 0.5, order = "score",
                     language = "english", support_threshold = 0.5, n_threads = None,
-                    coverage = None))]
-#[allow(clippy::too_many_arguments)]
+                    coverage = None, trim = false, truncate = false))]
+#[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
 fn summarize<'py>(
     py: Python<'py>,
     texts: Vec<PyBackedStr>,
@@ -101,6 +101,8 @@ fn summarize<'py>(
     support_threshold: f64,
     n_threads: Option<i64>,
     coverage: Option<(u32, u32, f64, f64)>,
+    trim: bool,
+    truncate: bool,
 ) -> PyResult<SummaryRows<'py>> {
     let t = threads(n_threads)?;
     let opts = attached(|| {
@@ -113,13 +115,35 @@ fn summarize<'py>(
             language: Language::parse(language)?,
             support_threshold,
             coverage: coverage_params(coverage),
+            trim,
+            truncate,
         })
     })?;
-    let r = detached(py, || core::summarize(&texts, &times, &opts, t))?;
+    let (r, spans) = detached(py, || {
+        let r = core::summarize(&texts, &times, &opts, t)?;
+        let spans: Vec<(usize, usize)> = r
+            .selected
+            .iter()
+            .map(|s| {
+                let doc = r.sentences[s.sentence].doc as usize;
+                OffsetMap::spans(texts[doc].as_ref(), &[(s.start, s.end)])[0]
+            })
+            .collect();
+        Ok((r, spans))
+    })?;
     let chosen = r
         .selected
         .iter()
-        .map(|s| (s.sentence, s.score, s.supported_by.clone()))
+        .zip(spans)
+        .map(|(s, (a, b))| {
+            (
+                s.sentence,
+                s.score,
+                s.supported_by.clone(),
+                a as u64,
+                b as u64,
+            )
+        })
         .collect();
     let cols = columns(py, &texts, &r.sentences, r.scores, t)?;
     Ok((cols, chosen, r.budget_too_small))

@@ -67,6 +67,35 @@ pub struct Concepts {
     pub of: Vec<Vec<u32>>,
     /// Per concept id: its weight.
     pub weight: Vec<f64>,
+    /// Concept key → id (to find the concepts of part of a sentence).
+    ids: AHashMap<u64, u32>,
+    /// Whether content words are concepts.
+    unigrams: bool,
+}
+
+impl Concepts {
+    /// The weighted concepts of the first `tokens` tokens of sentence `i` (sorted, unique).
+    pub fn of_prefix(&self, a: &Analysis, i: usize, tokens: usize) -> Vec<u32> {
+        let t = &a.sentences[i].tokens;
+        let mut keys = Vec::new();
+        concept_keys(a, &t[..tokens.min(t.len())], self.unigrams, &mut keys);
+        let mut cs: Vec<u32> = keys
+            .iter()
+            .filter_map(|k| self.ids.get(k).copied())
+            .filter(|&c| self.weight[c as usize] > 0.0)
+            .collect();
+        cs.sort_unstable();
+        cs.dedup();
+        cs
+    }
+
+    /// Weight of the concepts in `cs` not in `covered` (a sorted concept list).
+    pub fn gain_over(&self, cs: &[u32], covered: &[u32]) -> f64 {
+        cs.iter()
+            .filter(|c| covered.binary_search(c).is_err())
+            .map(|&c| self.weight[c as usize])
+            .sum()
+    }
 }
 
 /// What the documents say about one concept.
@@ -145,6 +174,13 @@ const UNIGRAM_TAG: u64 = 1 << 63;
 /// Count every concept's statistics; returns (per sentence: its concept ids, per concept:
 /// its statistics).
 pub fn concept_stats(a: &Analysis, p: &Params) -> (Vec<Vec<u32>>, Vec<ConceptStats>) {
+    let (raw, stats, _) = stats_and_ids(a, p);
+    (raw, stats)
+}
+
+type StatsAndIds = (Vec<Vec<u32>>, Vec<ConceptStats>, AHashMap<u64, u32>);
+
+fn stats_and_ids(a: &Analysis, p: &Params) -> StatsAndIds {
     let multi = a.n_docs > 1;
     let mut ids: AHashMap<u64, u32> = AHashMap::new();
     let mut stats: Vec<ConceptStats> = Vec::new();
@@ -194,7 +230,7 @@ pub fn concept_stats(a: &Analysis, p: &Params) -> (Vec<Vec<u32>>, Vec<ConceptSta
         }
         raw.push(cs);
     }
-    (raw, stats)
+    (raw, stats, ids)
 }
 
 /// Extract weighted concepts.
@@ -205,7 +241,7 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
         (0, false) => 2,
         (m, _) => m,
     };
-    let (raw, stats) = concept_stats(a, p);
+    let (raw, stats, ids) = stats_and_ids(a, p);
     let weight: Vec<f64> = stats
         .iter()
         .map(|st| {
@@ -232,7 +268,12 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
                 .collect()
         })
         .collect();
-    Concepts { of, weight }
+    Concepts {
+        of,
+        weight,
+        ids,
+        unigrams: p.unigram > 0.0,
+    }
 }
 
 /// Standalone value of each sentence: the weight of its concepts.
@@ -323,7 +364,8 @@ fn greedy(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, r: f64) -> Ve
     chosen
 }
 
-fn value_of(c: &Concepts, set: &[usize]) -> f64 {
+/// Total weight of the concepts that `set` covers.
+pub fn value_of(c: &Concepts, set: &[usize]) -> f64 {
     let mut st = State::new(c);
     for &s in set {
         st.add(s);

@@ -34,8 +34,10 @@
 
 pub mod analyze;
 pub mod coverage;
+mod fill;
 pub mod graph;
 pub mod select;
+pub mod trim;
 
 use crate::error::{Error, Result};
 use crate::parallel::Threads;
@@ -135,6 +137,12 @@ pub struct SummarizeOptions {
     pub support_threshold: f64,
     /// Concept weights and solver settings of `Coverage`.
     pub coverage: coverage::Params,
+    /// Skip leading datelines, agency prefixes and connectives of sentences
+    /// ([`trim::lead_trim`]) before scoring and selection.
+    pub trim: bool,
+    /// Fill the word budget exactly: when words remain, add the best further sentence cut at
+    /// the budget (its span then ends inside the sentence).
+    pub truncate: bool,
 }
 
 impl SummarizeOptions {
@@ -149,6 +157,8 @@ impl SummarizeOptions {
             language: Language::English,
             support_threshold: 0.5,
             coverage: coverage::Params::default(),
+            trim: false,
+            truncate: false,
         }
     }
 }
@@ -162,6 +172,13 @@ pub struct Selected {
     pub score: f64,
     /// Documents whose sentences carry the same content (its own first).
     pub supported_by: Vec<u32>,
+    /// Byte span of the summary's text in the document: the sentence's span, or a prefix of
+    /// it for a sentence cut at the budget ([`SummarizeOptions::truncate`]).
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// White-space separated words in the span.
+    pub words: u32,
 }
 
 /// Result of [`summarize`].
@@ -290,7 +307,10 @@ pub fn summarize<S: AsRef<str> + Sync>(
             "give max_words or max_sentences (or both)".to_string(),
         ));
     }
-    let a = analyze(texts, opts.language, threads);
+    let mut a = analyze(texts, opts.language, threads);
+    if opts.trim {
+        trim::trim_leads(&mut a, texts);
+    }
     let idf = graph::sentence_idf(&a);
     let tfidf = graph::content_vectors(&a, Some(&idf), false);
     let scores = if opts.method == Method::LexRank {
@@ -300,9 +320,11 @@ pub fn summarize<S: AsRef<str> + Sync>(
     };
     let max_words = opts.max_words.unwrap_or(usize::MAX);
     let max_sentences = opts.max_sentences.unwrap_or(usize::MAX);
+    let truncate = opts.truncate && opts.max_words.is_some();
     let words: Vec<u32> = a.sentences.iter().map(|s| s.words).collect();
     let cands = candidates(&a, &scores, max_words);
     let budget_too_small = cands.is_empty() && words.iter().any(|&w| w > 0) && max_sentences > 0;
+    let mut tail: Option<(usize, u32)> = None;
     let mut chosen = if opts.method == Method::Coverage {
         let c = coverage::concepts(&a, &opts.coverage);
         let b = coverage::Budget {
@@ -310,11 +332,17 @@ pub fn summarize<S: AsRef<str> + Sync>(
             sentences: max_sentences,
         };
         let pool = &cands[..cands.len().min(COVERAGE_POOL)];
-        let mut set = coverage::select(&c, pool, &words, b);
+        let mut set = if truncate {
+            let (set, t) = fill::coverage(&a, texts, &c, pool, &words, b);
+            tail = t;
+            set
+        } else {
+            coverage::select(&c, pool, &words, b)
+        };
         set.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
         set
     } else {
-        select::mmr(
+        let set = select::mmr(
             &scores,
             &cands,
             &tfidf,
@@ -322,8 +350,19 @@ pub fn summarize<S: AsRef<str> + Sync>(
             max_words,
             max_sentences,
             opts.redundancy,
-        )
+        );
+        if truncate {
+            let b = coverage::Budget {
+                words: max_words,
+                sentences: max_sentences,
+            };
+            tail = fill::mmr(&scores, &cands, &tfidf, &words, &set, b, opts.redundancy);
+        }
+        set
     };
+    if let Some((t, _)) = tail {
+        chosen.push(t);
+    }
     match opts.order {
         Order::Score => {}
         Order::Position => chosen.sort_unstable(),
@@ -337,10 +376,23 @@ pub fn summarize<S: AsRef<str> + Sync>(
     let post = select::postings(&sets, a.n_terms());
     let selected = chosen
         .into_iter()
-        .map(|i| Selected {
-            sentence: i,
-            score: scores[i],
-            supported_by: select::support(&a, &sets, &post, i, opts.support_threshold),
+        .map(|i| {
+            let s = &a.sentences[i];
+            let (end, w) = match tail {
+                Some((t, keep)) if t == i && keep < s.words => {
+                    let text = &texts[s.doc as usize].as_ref()[s.start..s.end];
+                    (s.start + trim::cut_words(text, keep as usize), keep)
+                }
+                _ => (s.end, s.words),
+            };
+            Selected {
+                sentence: i,
+                score: scores[i],
+                supported_by: select::support(&a, &sets, &post, i, opts.support_threshold),
+                start: s.start,
+                end,
+                words: w,
+            }
         })
         .collect();
     Ok(SummaryResult {
@@ -422,6 +474,52 @@ mod tests {
         let b = summarize(&DOCS, &[None; 3], &o, Threads::Count(2)).unwrap();
         assert_eq!(a.selected, b.selected);
         assert_eq!(a.scores, b.scores);
+    }
+
+    #[test]
+    fn truncate_fills_the_budget_exactly() {
+        for m in [Method::Coverage, Method::LexRank, Method::Centroid] {
+            for budget in [9, 17, 30] {
+                let mut o = SummarizeOptions::new(m);
+                o.max_words = Some(budget);
+                o.truncate = true;
+                let s = summarize(&DOCS, &[None; 3], &o, Threads::Serial).unwrap();
+                let total: u32 = s.selected.iter().map(|x| x.words).sum();
+                assert_eq!(total as usize, budget, "{m:?} {budget}");
+                for x in &s.selected {
+                    let sent = &s.sentences[x.sentence];
+                    let text = &DOCS[sent.doc as usize][x.start..x.end];
+                    assert_eq!(text.split_whitespace().count() as u32, x.words);
+                    assert!(x.start == sent.start && x.end <= sent.end);
+                }
+                // exactly one sentence may be cut, and it is the last in score order
+                let cut: Vec<bool> = s
+                    .selected
+                    .iter()
+                    .map(|x| x.end < s.sentences[x.sentence].end)
+                    .collect();
+                assert!(cut.iter().filter(|&&c| c).count() <= 1);
+                assert!(cut[..cut.len() - 1].iter().all(|&c| !c));
+            }
+        }
+    }
+
+    #[test]
+    fn trim_skips_datelines() {
+        let docs = [
+            "OSTRAVA (CPA) _ The port strike entered its third week on Monday as talks stalled.",
+            "The port strike entered a third week on Monday. Talks stalled over pay.",
+        ];
+        let mut o = SummarizeOptions::new(Method::Lead);
+        o.max_sentences = Some(1);
+        o.trim = true;
+        let s = summarize(&docs, &[None; 2], &o, Threads::Serial).unwrap();
+        let x = &s.selected[0];
+        assert_eq!(
+            &docs[0][x.start..x.end],
+            "The port strike entered its third week on Monday as talks stalled."
+        );
+        assert_eq!(x.words, 12);
     }
 
     #[test]

@@ -183,16 +183,27 @@ def test_pickled_results_round_trip_equal(docs: list[tuple[str, str]]) -> None:
 
 
 @SETTINGS
-@given(DOCS, st.sampled_from(["lead", "centroid", "lexrank", "textrank", "coverage"]))
+@given(
+    DOCS,
+    st.sampled_from(["lead", "centroid", "lexrank", "textrank", "coverage"]),
+    st.booleans(),
+    st.booleans(),
+)
 def test_summary_sentences_are_substrings_of_their_source(
-    docs: list[tuple[str, str]], method: str
+    docs: list[tuple[str, str]], method: str, trim: bool, truncate: bool
 ) -> None:
     import warnings
 
     corpus = _corpus(docs)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", presslens.SummaryWarning)  # budget below any sentence
-        summary = presslens.summarize(corpus, method=method, max_words=40)
+        summary = presslens.summarize(
+            corpus,
+            method=method,  # type: ignore[arg-type]
+            max_words=40,
+            trim=trim,
+            truncate=truncate,
+        )
     for x in summary.sentences:
         assert corpus[x.doc_id].text[x.start : x.end] == x.text
         assert x.outlet in x.supported_by

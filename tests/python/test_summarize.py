@@ -134,6 +134,39 @@ def test_non_ascii_offsets() -> None:
         assert text[x.start : x.end] == x.text
 
 
+def test_truncate_fills_max_words_with_a_cut_sentence() -> None:
+    docs = [
+        "Über den Fluss: the ferry strike in Ostrava entered its third week on Monday. "
+        "Talks between the ferry union and the port operator stalled over pay and hours.",
+        "The ferry strike in Ostrava entered a third week as talks over pay stalled. "
+        "Farmers say grain is piling up on the quays of the river port.",
+        "Grain is piling up on the quays because of the ferry strike, farmers said.",
+    ]
+    for method in ("coverage", "lexrank", "centroid", "lead"):
+        whole = presslens.summarize(docs, method=method, max_words=25)  # type: ignore[arg-type]
+        full = presslens.summarize(docs, method=method, max_words=25, truncate=True)  # type: ignore[arg-type]
+        assert whole.words <= 25
+        assert full.words == 25, method
+        for x in full.sentences:
+            assert docs[int(x.doc_id)][x.start : x.end] == x.text
+        assert full.sentences[0].text == whole.sentences[0].text or method == "coverage"
+
+
+def test_trim_skips_datelines_and_connectives() -> None:
+    docs = [
+        "OSTRAVA, Lunmark (CPA) _ The ferry strike entered its third week on Monday.",
+        "But the ferry union said talks over pay would resume next week.",
+    ]
+    s = presslens.summarize(docs, method="lead", max_sentences=2, max_words=None, trim=True)
+    texts = sorted(x.text for x in s.sentences)
+    assert texts == [
+        "The ferry strike entered its third week on Monday.",
+        "the ferry union said talks over pay would resume next week.",
+    ]
+    for x in s.sentences:
+        assert docs[int(x.doc_id)][x.start : x.end] == x.text
+
+
 # ------------------------------------------------------------------------------------------
 # summarize: bad input
 # ------------------------------------------------------------------------------------------
