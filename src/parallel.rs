@@ -151,8 +151,8 @@ pub fn track<R>(counter: Arc<AtomicU64>, f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// Start counting on this thread until [`untrack`] (for callers that cannot wrap a closure,
-/// such as a binding layer whose begin and end are separate calls).
+/// Start counting on this thread into `counter`, until called again with `None` (for callers
+/// that cannot wrap a closure, such as a binding layer whose begin and end are separate calls).
 pub fn set_tracking(counter: Option<Arc<AtomicU64>>) {
     PROGRESS.with(|p| *p.borrow_mut() = counter);
 }

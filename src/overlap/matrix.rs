@@ -125,7 +125,7 @@ fn add_counts(mut a: Vec<u64>, b: Vec<u64>) -> Vec<u64> {
 /// (`unit[i]` is the unit of text `i`, `< n_units`).
 ///
 /// The shingle occurrences are shuffled into ranges in parallel over chunks of texts
-/// ([`shuffle`](crate::overlap::shuffle)), then each range's runs of one shingle are reduced
+/// (the private `shuffle` module), then each range's runs of one shingle are reduced
 /// to pair counts in parallel over ranges. For cosine, the first pass over a range also keeps
 /// the runs held by two units or more: the second pass (dot products, which need every unit's
 /// norm) reads only those.

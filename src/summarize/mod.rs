@@ -16,7 +16,7 @@
 //! Score-based methods pick sentences by maximal marginal relevance ([`select::mmr`]) under the
 //! budget; `Coverage` optimises its objective under the budget directly. Terms are stemmed
 //! (Snowball) content words; sentences come from [`crate::text::sentence_spans`], with
-//! over-long unpunctuated runs cut into pieces (see [`analyze`]). Results do not depend on the
+//! over-long unpunctuated runs cut into pieces (see [`analyze()`]). Results do not depend on the
 //! thread count.
 //!
 //! ```

@@ -100,11 +100,11 @@ pub fn token_spans(text: &str) -> Vec<(usize, usize)> {
 
 /// Call `f(start, end)` for each token of `text` without allocating.
 ///
-/// The text is read in 64-byte blocks classified at once (see [`bytemask`]); non-ASCII
+/// The text is read in 64-byte blocks classified at once (see the private `bytemask` module); non-ASCII
 /// characters are classified one by one into word characters, the joiners `’` `‐` `‑` and
 /// separators (curly quotes, dashes, no-break spaces...), and the tokens come out of bit masks
-/// (see [`blocks`]). Only a `.` between two letters or next to a non-ASCII word character
-/// (initialisms, `kremlin.ru`) goes through the character-level scanner [`next_token`], which
+/// (see the private `blocks` module). Only a `.` between two letters or next to a non-ASCII word character
+/// (initialisms, `kremlin.ru`) goes through the character-level scanner `next_token`, which
 /// defines the tokens.
 pub fn for_each_token(text: &str, f: impl FnMut(usize, usize)) {
     #[cfg(target_arch = "x86_64")]
