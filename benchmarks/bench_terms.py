@@ -13,6 +13,7 @@ full reuters21578 and bbc_news corpora.
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -51,6 +52,7 @@ def bench_tfidf(texts: list[str]) -> None:
     size = mb(texts)
     print(
         f"\nTfidfVectorizer.fit_transform, default settings, reuters21578: {len(texts)} docs, {size:.1f} MB"
+        f" (load average {os.getloadavg()[0]:.2f}; wall-time ratios need a quiet machine)"
     )
     for label, ngram in NGRAMS.items():
         sk_t, sk_x = median_time(
@@ -152,6 +154,7 @@ def bench_term_counts() -> None:
         )
         print(
             f"  {n} thread(s): {t * 1000:8.1f} ms  {size / t:7.1f} MB/s  ({len(tc.vocabulary)} terms)"
+            f"  load average {os.getloadavg()[0]:.2f}"
         )
     t, _ = median_time(
         lambda: presslens.term_counts(corpus, by="outlet", ngram_range=(1, 2), n_threads=2),

@@ -281,7 +281,8 @@ class _VectorizerMixin(_Params):
     def _texts(self, raw_documents: Any) -> list[str]:
         """Decode and validate every document; a missing or non-str one names its row."""
         docs, labels = _documents(raw_documents)
-        if self.input == "content" and all(type(d) is str for d in docs):
+        # set(map(type, ...)) runs at C speed (a generator over 20k documents costs ms).
+        if self.input == "content" and set(map(type, docs)) <= {str}:
             return docs
         out: list[str] = []
         for i, doc in enumerate(docs):
@@ -609,9 +610,11 @@ def _analyze(
 def _csr(
     arrays: tuple[Any, Any, Any], shape: tuple[int, int], dtype: Any, *, canonical: bool = False
 ) -> Any:
-    """A ``csr_matrix`` over the native arrays without copying them; ``canonical`` marks
-    arrays known to have sorted, unique column indices in every row (the vocabulary
-    vectorizers' output), so scipy never checks or sorts them again."""
+    """A ``csr_matrix`` over the native arrays, without copying them.
+
+    ``canonical`` marks arrays known to have sorted, unique column indices in every row (the
+    vocabulary vectorizers' output), so scipy never checks or sorts them again.
+    """
     sp = require("scipy.sparse", feature="presslens.sklearn vectorizers")
     data, indices, indptr = arrays
     if indptr[-1] <= np.iinfo(np.int32).max:
@@ -1033,9 +1036,7 @@ binary, dtype, norm, use_idf, smooth_idf, sublinear_tf
             norm=self.norm,
             n_threads=self.n_threads,
         )
-        return _csr(
-            arrays, (counts.n_docs(), counts.n_terms()), self._out_dtype(), canonical=True
-        )
+        return _csr(arrays, (counts.n_docs(), counts.n_terms()), self._out_dtype(), canonical=True)
 
     @text_input
     def fit_transform(self, raw_documents: Any, y: Any = None) -> Any:

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use ahash::{AHashMap, AHashSet};
 
 use super::analyzer::SkAnalyzer;
-use super::vocab::{chunk_ranges, merge, ChunkCounter, Csr, DocTermCounts};
+use super::vocab::{byte_ranges, merge, ChunkCounter, Csr, DocTermCounts};
 use crate::parallel::{self, Threads};
 use crate::text::{for_each_token, TokenizeOptions, Tokenizer};
 
@@ -91,7 +91,7 @@ pub fn doc_counts<S: AsRef<str> + Sync>(
     opts: &CountOptions,
 ) -> DocTermCounts {
     let k = parallel::effective_threads(threads).clamp(1, docs.len().max(1));
-    let ranges = chunk_ranges(docs.len(), k);
+    let ranges = byte_ranges(docs, k);
     let analyzer = SkAnalyzer {
         ngram_range: opts.ngram_range,
         ..Default::default()

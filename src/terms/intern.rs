@@ -107,8 +107,9 @@ impl StrKey {
     }
 }
 
+/// Hint the CPU to bring the cache line at `p` in (never faults, whatever the address).
 #[inline]
-fn prefetch<T>(p: *const T) {
+pub(super) fn prefetch<T>(p: *const T) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
@@ -162,6 +163,30 @@ impl Interner {
     pub(super) fn prefetch_string(&self, k: &StrKey) {
         let i = (k.hash as usize) & (self.slots.len() - 1);
         prefetch(self.slots.as_ptr().wrapping_add(i));
+    }
+
+    /// Second prefetch stage, some tokens after [`Self::prefetch_string`]: read the (by now
+    /// cached) slot and fetch the key it points to, so the comparison does not stall either.
+    #[inline]
+    pub(super) fn prefetch_key(&self, k: &StrKey) {
+        let mask = self.slots.len() - 1;
+        let tag = k.hash & 0xFFFF_FFFF_0000_0000;
+        let mut i = (k.hash as usize) & mask;
+        for _ in 0..4 {
+            let slot = self.slots[i];
+            if slot == EMPTY {
+                return;
+            }
+            if slot & 0xFFFF_FFFF_0000_0000 == tag {
+                prefetch(
+                    self.keys
+                        .as_ptr()
+                        .wrapping_add((slot & 0xFFFF_FFFF) as usize),
+                );
+                return;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     /// Hint that the pair `(prefix, last)` will be looked up soon.

@@ -12,7 +12,7 @@
 //! thread count and chunking.
 
 use super::analyzer::{char_ngrams, char_wb_ngrams, AnalyzerKind, SkAnalyzer};
-use super::intern::{Interner, StrKey, NONE};
+use super::intern::{prefetch, Interner, StrKey, NONE};
 use crate::parallel::{self, Threads};
 
 /// Sparse rows of one chunk: `ids[indptr[d]..indptr[d + 1]]` with `vals` counts.
@@ -42,7 +42,10 @@ impl Rows {
 }
 
 /// How many tokens ahead of the current one the interner's slot is prefetched.
-const PREFETCH: usize = 8;
+const PREFETCH: usize = 24;
+
+/// How many tokens ahead the key behind that slot is prefetched.
+const PREFETCH_KEY: usize = 10;
 
 /// Counts the features of the documents of one chunk.
 pub struct ChunkCounter<'a> {
@@ -163,9 +166,15 @@ impl<'a> ChunkCounter<'a> {
         let a = self.analyzer;
         let pending = std::mem::take(&mut self.pending);
         self.tokens.clear();
+        for (_, _, k) in pending.iter().take(PREFETCH) {
+            self.interner.prefetch_string(k);
+        }
         for (j, &(s, e, ref k)) in pending.iter().enumerate() {
             if let Some((_, _, next)) = pending.get(j + PREFETCH) {
                 self.interner.prefetch_string(next);
+            }
+            if let Some((_, _, next)) = pending.get(j + PREFETCH_KEY) {
+                self.interner.prefetch_key(next);
             }
             let id = if stop {
                 self.interner.string(&text[s..e], k, |t| a.is_stop(t))
@@ -174,6 +183,8 @@ impl<'a> ChunkCounter<'a> {
             };
             if !(stop && self.interner.stop[id as usize]) {
                 self.tokens.push(id);
+                // Its counter is touched once the whole document is resolved.
+                prefetch(self.counts.as_ptr().wrapping_add(id as usize));
             }
         }
         self.pending = pending;
@@ -225,9 +236,9 @@ impl<'a> ChunkCounter<'a> {
             if lo == 1 {
                 self.add(id);
             }
-            if hi >= 2 && i + PREFETCH + 1 < toks.len() {
+            if hi >= 2 && i + PREFETCH_KEY + 1 < toks.len() {
                 self.interner
-                    .prefetch_pair(toks[i + PREFETCH], toks[i + PREFETCH + 1]);
+                    .prefetch_pair(toks[i + PREFETCH_KEY], toks[i + PREFETCH_KEY + 1]);
             }
             for k in 1..hi {
                 if i + k >= toks.len() {
@@ -281,6 +292,25 @@ pub fn chunk_ranges(n: usize, k: usize) -> Vec<(usize, usize)> {
     (0..k).map(|i| (i * n / k, (i + 1) * n / k)).collect()
 }
 
+/// Split `docs` into `k` contiguous ranges of about the same number of bytes (one chunk per
+/// thread: fewer chunks mean less duplicated interning and a cheaper merge, and equal bytes
+/// keep the threads equally busy).
+pub fn byte_ranges<S: AsRef<str>>(docs: &[S], k: usize) -> Vec<(usize, usize)> {
+    let k = k.max(1);
+    let total: usize = docs.iter().map(|d| d.as_ref().len()).sum();
+    let mut out = Vec::with_capacity(k);
+    let (mut start, mut acc) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        acc += d.as_ref().len();
+        if out.len() + 1 < k && acc * k >= (out.len() + 1) * total.max(1) {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    out.push((start, docs.len()));
+    out
+}
+
 fn n_chunks(threads: Threads, n_docs: usize) -> usize {
     let t = parallel::effective_threads(threads);
     t.clamp(1, n_docs.max(1))
@@ -292,7 +322,7 @@ pub fn count_docs<S: AsRef<str> + Sync>(
     docs: &[S],
     analyzer: &SkAnalyzer,
 ) -> DocTermCounts {
-    let ranges = chunk_ranges(docs.len(), n_chunks(threads, docs.len()));
+    let ranges = byte_ranges(docs, n_chunks(threads, docs.len()));
     let partials = parallel::map(threads, &ranges, |&(a, b)| {
         let mut c = ChunkCounter::new(analyzer);
         c.reserve_for(docs[a..b].iter().map(|d| d.as_ref().len()).sum());
@@ -326,45 +356,18 @@ pub fn count_features<S: AsRef<str> + Sync>(threads: Threads, docs: &[Vec<S>]) -
 /// sequences is the same as ordering the space-joined strings, and far cheaper.
 pub fn merge(threads: Threads, partials: Vec<Partial>) -> DocTermCounts {
     // 1. Global ranks of the interned strings.
-    let order: Vec<Vec<u32>> = parallel::map(threads, &partials, |p| {
-        let mut v: Vec<u32> = (0..p.strs.len() as u32).collect();
-        v.sort_unstable_by(|&a, &b| p.strs[a as usize].0.cmp(&p.strs[b as usize].0));
+    let parent_lens: Vec<usize> = partials.iter().map(|p| p.parent.len()).collect();
+    let refs: Vec<&Partial> = partials.iter().collect();
+    let by_string: Vec<Vec<(&str, u32)>> = parallel::map(threads, &refs, |&p| {
+        let mut v: Vec<(&str, u32)> = p.strs.iter().map(|(s, id)| (&**s, *id)).collect();
+        v.sort_unstable();
         v
     });
-    let mut strings: Vec<&str> = Vec::new();
-    let mut str_rank: Vec<Vec<u32>> = partials
-        .iter()
-        .map(|p| vec![NONE; p.parent.len()])
-        .collect();
-    {
-        let mut heads = vec![0usize; order.len()];
-        loop {
-            let mut best: Option<&str> = None;
-            for (k, list) in order.iter().enumerate() {
-                if let Some(&i) = list.get(heads[k]) {
-                    let s: &str = &partials[k].strs[i as usize].0;
-                    if best.is_none_or(|b| s < b) {
-                        best = Some(s);
-                    }
-                }
-            }
-            let Some(best) = best else { break };
-            let g = strings.len() as u32;
-            for (k, list) in order.iter().enumerate() {
-                if let Some(&i) = list.get(heads[k]) {
-                    let (s, local) = &partials[k].strs[i as usize];
-                    if &**s == best {
-                        str_rank[k][*local as usize] = g;
-                        heads[k] += 1;
-                    }
-                }
-            }
-            strings.push(best);
-        }
-    }
+    let (string_list, str_rank) = merge_keys(threads, &by_string, &parent_lens, &[]);
+    drop(by_string);
+    let strings: Vec<&str> = string_list.iter().map(String::as_str).collect();
     // 2. Keys of every counted id, sorted per chunk; 3. their merge into the vocabulary.
     let jobs: Vec<(&Partial, &Vec<u32>)> = partials.iter().zip(&str_rank).collect();
-    let parent_lens: Vec<usize> = partials.iter().map(|p| p.parent.len()).collect();
     let bigrams_at_most = partials.iter().all(|p| {
         p.parent
             .iter()
@@ -448,6 +451,12 @@ impl TermKey for u64 {
         t.push(' ');
         t.push_str(last);
         t
+    }
+}
+
+impl TermKey for &str {
+    fn spell(self, _: &[&str]) -> String {
+        self.to_string()
     }
 }
 
@@ -772,6 +781,19 @@ mod tests {
         }
         assert!(one.vocab.windows(2).all(|w| w[0] < w[1]));
         assert!(one.vocab.contains(&"alpha beta0".to_string()));
+    }
+
+    #[test]
+    fn byte_ranges_cover_everything_in_order() {
+        let docs = ["aaaa", "", "b", "cccccccc", "dd", "e"];
+        for k in 1..8 {
+            let r = byte_ranges(&docs, k);
+            assert!(!r.is_empty() && r.len() <= k);
+            assert_eq!(r[0].0, 0);
+            assert_eq!(r.last().unwrap().1, docs.len());
+            assert!(r.windows(2).all(|w| w[0].1 == w[1].0));
+        }
+        assert_eq!(byte_ranges(&docs, 2), [(0, 4), (4, 6)]);
     }
 
     #[test]
