@@ -220,7 +220,7 @@ where
         tick(p);
     };
     match pool_for(threads) {
-        Some(pool) if items.len() > 1 => pool.install(|| items.par_iter_mut().for_each(&g)),
+        Some(pool) if items.len() > 1 => pool.install(|| items.par_iter_mut().for_each(g)),
         _ => items.iter_mut().for_each(g),
     }
 }

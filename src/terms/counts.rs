@@ -157,6 +157,9 @@ pub fn from_doc_counts(
     }
 }
 
+/// One group's sums in one chunk: (group, sorted columns, sums).
+type GroupSum = (u32, Vec<i32>, Vec<u64>);
+
 /// Sum document rows into one sorted row per group: each chunk of rows is summed per group
 /// in parallel (a dense accumulator per chunk, so a group holding most documents does not
 /// serialise the work), then each group's chunk sums are merged.
@@ -170,7 +173,7 @@ fn group_rows(threads: Threads, dc: &DocTermCounts, group_of: &[u32], n_groups: 
     }
     let part_ids: Vec<usize> = (0..dc.parts.len()).collect();
     // Per chunk: (group, sorted columns, sums) for the groups present in the chunk.
-    let sums: Vec<Vec<(u32, Vec<i32>, Vec<u64>)>> = parallel::map(threads, &part_ids, |&k| {
+    let sums: Vec<Vec<GroupSum>> = parallel::map(threads, &part_ids, |&k| {
         let p = &dc.parts[k];
         let mut docs: Vec<(u32, usize)> = (0..p.n_docs())
             .map(|r| (group_of[starts[k] + r], r))

@@ -393,7 +393,7 @@ pub fn merge(threads: Threads, partials: Vec<Partial>) -> DocTermCounts {
         });
         merge_keys(threads, &sorted, &parent_lens, &strings)
     } else {
-        let flat: Vec<(Vec<usize>, Vec<u32>)> = parallel::map(threads, &jobs, |(p, rank)| {
+        let flat: Vec<FlatKeys> = parallel::map(threads, &jobs, |(p, rank)| {
             let mut offs = Vec::with_capacity(p.parent.len() + 1);
             let mut data: Vec<u32> = Vec::with_capacity(p.parent.len() * 2);
             offs.push(0);
@@ -409,7 +409,7 @@ pub fn merge(threads: Threads, partials: Vec<Partial>) -> DocTermCounts {
             }
             (offs, data)
         });
-        let jobs2: Vec<(&Partial, &(Vec<usize>, Vec<u32>))> = partials.iter().zip(&flat).collect();
+        let jobs2: Vec<(&Partial, &FlatKeys)> = partials.iter().zip(&flat).collect();
         let sorted: Vec<Vec<(&[u32], u32)>> =
             parallel::map(threads, &jobs2, |(p, (offs, data))| {
                 let mut v: Vec<(&[u32], u32)> = (0..p.parent.len())
@@ -431,6 +431,9 @@ pub fn merge(threads: Threads, partials: Vec<Partial>) -> DocTermCounts {
     let parts = jobs.into_iter().map(|(r, _)| r).collect();
     DocTermCounts { vocab, parts }
 }
+
+/// Every id's key as token ranks: `data[offs[id]..offs[id + 1]]`.
+type FlatKeys = (Vec<usize>, Vec<u32>);
 
 /// A term's sort key: the global ranks of its tokens, ordered like the space-joined string.
 trait TermKey: Ord + Copy + Send + Sync {
