@@ -102,7 +102,6 @@ impl<'a> ChunkCounter<'a> {
         if i >= self.counts.len() {
             let n = self.interner.len().max(i + 1);
             self.counts.resize(n, 0);
-            self.counted.resize(n, false);
         }
         if self.counts[i] == 0 {
             self.touched.push(id);
@@ -116,7 +115,6 @@ impl<'a> ChunkCounter<'a> {
             self.rows.ids.push(id);
             self.rows.vals.push(self.counts[i]);
             self.counts[i] = 0;
-            self.counted[i] = true;
         }
         self.touched.clear();
         self.rows.indptr.push(self.rows.ids.len());
@@ -264,9 +262,13 @@ impl<'a> ChunkCounter<'a> {
 
     /// Finish the chunk.
     pub fn finish(self) -> Partial {
-        let mut counted = self.counted;
         let mut interner = self.interner;
+        let mut counted = self.counted;
+        counted.clear();
         counted.resize(interner.len(), false);
+        for &id in &self.rows.ids {
+            counted[id as usize] = true;
+        }
         let parent = std::mem::take(&mut interner.parent);
         Partial {
             strs: interner.into_strings(),
