@@ -207,6 +207,24 @@ where
     }
 }
 
+/// Run `f` on every item of `items`, mutably, in parallel when `threads` allows.
+pub fn for_each_mut<T, F>(threads: Threads, items: &mut [T], f: F)
+where
+    T: Send,
+    F: Fn(&mut T) + Sync + Send,
+{
+    let counter = progress();
+    let p = counter.as_deref();
+    let g = |x: &mut T| {
+        f(x);
+        tick(p);
+    };
+    match pool_for(threads) {
+        Some(pool) if items.len() > 1 => pool.install(|| items.par_iter_mut().for_each(g)),
+        _ => items.iter_mut().for_each(g),
+    }
+}
+
 /// Fold each item to partial state, then merge the partial states (the mergeable-statistics
 /// shape: partial → merge → finish). `merge` must be associative; the result is the same for
 /// every thread count when it is also commutative or when order-sensitive state is merged by
@@ -245,6 +263,13 @@ mod tests {
         for t in [Threads::Global, Threads::Count(2), Threads::Count(3)] {
             assert_eq!(map(t, &items, |x| x * 2), serial);
         }
+    }
+
+    #[test]
+    fn for_each_mut_visits_every_item() {
+        let mut items: Vec<u64> = (0..100).collect();
+        for_each_mut(Threads::Count(2), &mut items, |x| *x *= 2);
+        assert_eq!(items, (0..100).map(|x| x * 2).collect::<Vec<u64>>());
     }
 
     #[test]

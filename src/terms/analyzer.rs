@@ -189,6 +189,17 @@ impl SkAnalyzer {
     }
 }
 
+/// ASCII bytes that are Python `\w` (letters, digits, `_`).
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    t
+};
+
 /// Maximal runs of Python `\w` characters with at least `min_chars` code points.
 pub fn word_runs<'t>(text: &'t str, min_chars: usize, mut f: impl FnMut(&'t str)) {
     let bytes = text.as_bytes();
@@ -197,7 +208,7 @@ pub fn word_runs<'t>(text: &'t str, min_chars: usize, mut f: impl FnMut(&'t str)
     while i < n {
         let b = bytes[i];
         if b < 0x80 {
-            if !(b.is_ascii_alphanumeric() || b == b'_') {
+            if !ASCII_WORD[b as usize] {
                 i += 1;
                 continue;
             }
@@ -213,7 +224,7 @@ pub fn word_runs<'t>(text: &'t str, min_chars: usize, mut f: impl FnMut(&'t str)
         while i < n {
             let b = bytes[i];
             if b < 0x80 {
-                if b.is_ascii_alphanumeric() || b == b'_' {
+                if ASCII_WORD[b as usize] {
                     i += 1;
                     chars += 1;
                     continue;

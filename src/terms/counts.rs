@@ -10,7 +10,7 @@ use std::sync::Arc;
 use ahash::{AHashMap, AHashSet};
 
 use super::analyzer::SkAnalyzer;
-use super::vocab::{chunk_ranges, merge, ChunkCounter, Csr, DocTermCounts};
+use super::vocab::{byte_ranges, merge, ChunkCounter, Csr, DocTermCounts};
 use crate::parallel::{self, Threads};
 use crate::text::{for_each_token, TokenizeOptions, Tokenizer};
 
@@ -90,12 +90,8 @@ pub fn doc_counts<S: AsRef<str> + Sync>(
     docs: &[S],
     opts: &CountOptions,
 ) -> DocTermCounts {
-    let k = if parallel::effective_threads(threads) > 1 {
-        (parallel::effective_threads(threads) * 4).min(docs.len().max(1))
-    } else {
-        1
-    };
-    let ranges = chunk_ranges(docs.len(), k);
+    let k = parallel::effective_threads(threads).clamp(1, docs.len().max(1));
+    let ranges = byte_ranges(docs, k);
     let analyzer = SkAnalyzer {
         ngram_range: opts.ngram_range,
         ..Default::default()
@@ -103,6 +99,7 @@ pub fn doc_counts<S: AsRef<str> + Sync>(
     let partials = parallel::map(threads, &ranges, |&(a, b)| {
         let tok = Tokenizer::new(&opts.tokenize);
         let mut c = ChunkCounter::new(&analyzer);
+        c.reserve_for(docs[a..b].iter().map(|d| d.as_ref().len()).sum());
         let mut buf = String::new();
         for d in &docs[a..b] {
             c.start_tokens();
@@ -137,11 +134,10 @@ pub fn from_doc_counts(
 ) -> GroupCounts {
     let df = dc.df();
     let n_docs = dc.n_docs();
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (d, &g) in group_of.iter().enumerate().take(n_docs) {
-        members[g as usize].push(d);
+    let mut group_docs = vec![0u64; groups.len()];
+    for &g in group_of.iter().take(n_docs) {
+        group_docs[g as usize] += 1;
     }
-    let group_docs = members.iter().map(|m| m.len() as u64).collect();
     let identity =
         groups.len() == n_docs && group_of.iter().enumerate().all(|(d, &g)| g as usize == d);
     let counts = if identity {
@@ -149,64 +145,7 @@ pub fn from_doc_counts(
             out.extend(c.iter().map(|&v| u64::from(v)));
         })
     } else {
-        // Where each document's row lives: (part, row in part).
-        let mut at: Vec<(usize, usize)> = Vec::with_capacity(n_docs);
-        for (k, p) in dc.parts.iter().enumerate() {
-            at.extend((0..p.n_docs()).map(|r| (k, r)));
-        }
-        let n_cols = dc.vocab.len();
-        let rows = parallel::map(threads, &members, |m| {
-            let entries: usize = m
-                .iter()
-                .map(|&d| {
-                    let (k, r) = at[d];
-                    dc.parts[k].indptr[r + 1] - dc.parts[k].indptr[r]
-                })
-                .sum();
-            if entries > n_cols / 4 {
-                // Large group: dense accumulation, then the touched columns in order.
-                let mut dense = vec![0u64; n_cols];
-                let mut touched: Vec<u32> = Vec::new();
-                for &d in m {
-                    let (k, r) = at[d];
-                    let p = &dc.parts[k];
-                    for j in p.indptr[r]..p.indptr[r + 1] {
-                        let c = p.ids[j] as usize;
-                        if dense[c] == 0 {
-                            touched.push(p.ids[j]);
-                        }
-                        dense[c] += u64::from(p.vals[j]);
-                    }
-                }
-                touched.sort_unstable();
-                let vals = touched.iter().map(|&c| dense[c as usize]).collect();
-                return (touched.into_iter().map(|c| c as i32).collect(), vals);
-            }
-            let mut pairs: Vec<(i32, u64)> = Vec::new();
-            for &d in m {
-                let (k, r) = at[d];
-                let p = &dc.parts[k];
-                let (a, b) = (p.indptr[r], p.indptr[r + 1]);
-                pairs.extend(
-                    p.ids[a..b]
-                        .iter()
-                        .map(|&c| c as i32)
-                        .zip(p.vals[a..b].iter().map(|&v| u64::from(v))),
-                );
-            }
-            sum_sorted(pairs)
-        });
-        let mut csr = Csr {
-            n_cols: dc.vocab.len(),
-            indptr: vec![0],
-            ..Default::default()
-        };
-        for (cols, vals) in rows {
-            csr.indices.extend(cols);
-            csr.data.extend(vals);
-            csr.indptr.push(csr.data.len() as i64);
-        }
-        csr
+        group_rows(threads, &dc, group_of, groups.len())
     };
     GroupCounts {
         vocab: dc.vocab,
@@ -216,6 +155,89 @@ pub fn from_doc_counts(
         n_docs: n_docs as u64,
         group_docs,
     }
+}
+
+/// One group's sums in one chunk: (group, sorted columns, sums).
+type GroupSum = (u32, Vec<i32>, Vec<u64>);
+
+/// Sum document rows into one sorted row per group: each chunk of rows is summed per group
+/// in parallel (a dense accumulator per chunk, so a group holding most documents does not
+/// serialise the work), then each group's chunk sums are merged.
+fn group_rows(threads: Threads, dc: &DocTermCounts, group_of: &[u32], n_groups: usize) -> Csr<u64> {
+    let n_cols = dc.vocab.len();
+    let mut starts = Vec::with_capacity(dc.parts.len());
+    let mut first = 0;
+    for p in &dc.parts {
+        starts.push(first);
+        first += p.n_docs();
+    }
+    let part_ids: Vec<usize> = (0..dc.parts.len()).collect();
+    // Per chunk: (group, sorted columns, sums) for the groups present in the chunk.
+    let sums: Vec<Vec<GroupSum>> = parallel::map(threads, &part_ids, |&k| {
+        let p = &dc.parts[k];
+        let mut docs: Vec<(u32, usize)> = (0..p.n_docs())
+            .map(|r| (group_of[starts[k] + r], r))
+            .collect();
+        docs.sort_unstable();
+        let mut dense = vec![0u64; n_cols];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < docs.len() {
+            let g = docs[i].0;
+            touched.clear();
+            while i < docs.len() && docs[i].0 == g {
+                let r = docs[i].1;
+                for j in p.indptr[r]..p.indptr[r + 1] {
+                    let c = p.ids[j] as usize;
+                    if dense[c] == 0 {
+                        touched.push(p.ids[j]);
+                    }
+                    dense[c] += u64::from(p.vals[j]);
+                }
+                i += 1;
+            }
+            touched.sort_unstable();
+            let vals: Vec<u64> = touched
+                .iter()
+                .map(|&c| std::mem::take(&mut dense[c as usize]))
+                .collect();
+            out.push((g, touched.iter().map(|&c| c as i32).collect(), vals));
+        }
+        out
+    });
+    let mut per_group: Vec<Vec<(&[i32], &[u64])>> = vec![Vec::new(); n_groups];
+    for chunk in &sums {
+        for (g, cols, vals) in chunk {
+            per_group[*g as usize].push((cols, vals));
+        }
+    }
+    let rows: Vec<(Vec<i32>, Vec<u64>)> =
+        parallel::map(threads, &per_group, |lists| match lists.as_slice() {
+            [] => (Vec::new(), Vec::new()),
+            [(c, v)] => (c.to_vec(), v.to_vec()),
+            _ => {
+                let mut pairs: Vec<(i32, u64)> = Vec::new();
+                for (c, v) in lists {
+                    pairs.extend(c.iter().copied().zip(v.iter().copied()));
+                }
+                sum_sorted(pairs)
+            }
+        });
+    let nnz = rows.iter().map(|r| r.0.len()).sum();
+    let mut csr = Csr {
+        n_cols,
+        indptr: Vec::with_capacity(rows.len() + 1),
+        indices: Vec::with_capacity(nnz),
+        data: Vec::with_capacity(nnz),
+    };
+    csr.indptr.push(0);
+    for (cols, vals) in rows {
+        csr.indices.extend(cols);
+        csr.data.extend(vals);
+        csr.indptr.push(csr.data.len() as i64);
+    }
+    csr
 }
 
 fn sum_sorted(mut pairs: Vec<(i32, u64)>) -> (Vec<i32>, Vec<u64>) {

@@ -15,4 +15,5 @@ pub use vocab::{count_docs, count_features, Csr, DocTermCounts};
 pub mod collocations;
 pub mod counts;
 pub mod distinctive;
+mod intern;
 pub mod stats;

@@ -11,105 +11,9 @@
 //! The global ids depend only on the set of terms, so results are identical for every
 //! thread count and chunking.
 
-use ahash::AHashMap;
-
 use super::analyzer::{char_ngrams, char_wb_ngrams, AnalyzerKind, SkAnalyzer};
+use super::intern::{prefetch, Interner, StrKey, NONE};
 use crate::parallel::{self, Threads};
-
-const NONE: u32 = u32::MAX;
-
-/// Longest string kept inline in the interner.
-const INLINE: usize = 23;
-
-/// A string of at most [`INLINE`] bytes packed into 24 bytes, its length in the last byte.
-#[inline]
-fn inline_key(s: &str) -> [u64; 3] {
-    let mut b = [0u8; 24];
-    b[..s.len()].copy_from_slice(s.as_bytes());
-    b[23] = s.len() as u8;
-    [
-        u64::from_le_bytes(b[0..8].try_into().unwrap_or_default()),
-        u64::from_le_bytes(b[8..16].try_into().unwrap_or_default()),
-        u64::from_le_bytes(b[16..24].try_into().unwrap_or_default()),
-    ]
-}
-
-fn inline_str(k: &[u64; 3]) -> String {
-    let mut b = [0u8; 24];
-    for (i, w) in k.iter().enumerate() {
-        b[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
-    }
-    let len = b[23] as usize;
-    String::from_utf8_lossy(&b[..len]).into_owned()
-}
-
-/// Chunk-local interner of features.
-#[derive(Default)]
-struct Interner {
-    /// Strings of at most [`INLINE`] bytes, stored inline so a lookup never chases a pointer.
-    short: AHashMap<[u64; 3], u32>,
-    strs: AHashMap<Box<str>, u32>,
-    pairs: AHashMap<u64, u32>,
-    /// `(prefix, last)` for pair ids, `(NONE, NONE)` for string ids.
-    parent: Vec<(u32, u32)>,
-    /// Stop-word flag of string ids (word analyzers).
-    stop: Vec<bool>,
-}
-
-impl Interner {
-    #[inline]
-    fn string(&mut self, s: &str, is_stop: impl FnOnce(&str) -> bool) -> u32 {
-        if s.len() <= INLINE {
-            let key = inline_key(s);
-            if let Some(&id) = self.short.get(&key) {
-                return id;
-            }
-            let id = self.new_string(s, is_stop);
-            self.short.insert(key, id);
-            return id;
-        }
-        if let Some(&id) = self.strs.get(s) {
-            return id;
-        }
-        let id = self.new_string(s, is_stop);
-        self.strs.insert(s.into(), id);
-        id
-    }
-
-    fn new_string(&mut self, s: &str, is_stop: impl FnOnce(&str) -> bool) -> u32 {
-        let id = self.parent.len() as u32;
-        self.parent.push((NONE, NONE));
-        self.stop.push(is_stop(s));
-        id
-    }
-
-    /// Every interned string with its id.
-    fn into_strings(self) -> Vec<(Box<str>, u32)> {
-        let mut out: Vec<(Box<str>, u32)> = self.strs.into_iter().collect();
-        out.extend(
-            self.short
-                .into_iter()
-                .map(|(k, id)| (inline_str(&k).into(), id)),
-        );
-        out
-    }
-
-    #[inline]
-    fn pair(&mut self, prefix: u32, last: u32) -> u32 {
-        let key = (u64::from(prefix) << 32) | u64::from(last);
-        let next = self.parent.len() as u32;
-        let id = *self.pairs.entry(key).or_insert(next);
-        if id == next {
-            self.parent.push((prefix, last));
-            self.stop.push(false);
-        }
-        id
-    }
-
-    fn len(&self) -> usize {
-        self.parent.len()
-    }
-}
 
 /// Sparse rows of one chunk: `ids[indptr[d]..indptr[d + 1]]` with `vals` counts.
 #[derive(Debug, Default, Clone)]
@@ -137,6 +41,12 @@ impl Rows {
     }
 }
 
+/// How many tokens ahead of the current one the interner's slot is prefetched.
+const PREFETCH: usize = 24;
+
+/// How many tokens ahead the key behind that slot is prefetched.
+const PREFETCH_KEY: usize = 10;
+
 /// Counts the features of the documents of one chunk.
 pub struct ChunkCounter<'a> {
     analyzer: &'a SkAnalyzer,
@@ -147,6 +57,10 @@ pub struct ChunkCounter<'a> {
     rows: Rows,
     buf: String,
     tokens: Vec<u32>,
+    /// The current document's tokens (byte span in their text, key), resolved in a batch.
+    pending: Vec<(usize, usize, StrKey)>,
+    /// Text of the tokens pushed with [`Self::push_token`].
+    arena: String,
 }
 
 /// The partial state of one chunk: its interned strings, the `(prefix, last)` structure of
@@ -170,7 +84,16 @@ impl<'a> ChunkCounter<'a> {
             rows: Rows::new(),
             buf: String::new(),
             tokens: Vec::new(),
+            pending: Vec::new(),
+            arena: String::new(),
         }
+    }
+
+    /// Reserve room for the rows of about `bytes` of text.
+    pub fn reserve_for(&mut self, bytes: usize) {
+        let est = bytes / 10;
+        self.rows.ids.reserve(est);
+        self.rows.vals.reserve(est);
     }
 
     #[inline]
@@ -179,7 +102,6 @@ impl<'a> ChunkCounter<'a> {
         if i >= self.counts.len() {
             let n = self.interner.len().max(i + 1);
             self.counts.resize(n, 0);
-            self.counted.resize(n, false);
         }
         if self.counts[i] == 0 {
             self.touched.push(id);
@@ -193,7 +115,6 @@ impl<'a> ChunkCounter<'a> {
             self.rows.ids.push(id);
             self.rows.vals.push(self.counts[i]);
             self.counts[i] = 0;
-            self.counted[i] = true;
         }
         self.touched.clear();
         self.rows.indptr.push(self.rows.ids.len());
@@ -212,7 +133,7 @@ impl<'a> ChunkCounter<'a> {
                     let mut ids = std::mem::take(&mut self.tokens);
                     ids.clear();
                     char_ngrams(&text, a.ngram_range, |s| {
-                        ids.push(interner.string(s, |_| false));
+                        ids.push(interner.string(s, &StrKey::of(s), |_| false));
                     });
                     for &id in &ids {
                         self.add(id);
@@ -224,7 +145,7 @@ impl<'a> ChunkCounter<'a> {
                     let mut ids = std::mem::take(&mut self.tokens);
                     ids.clear();
                     char_wb_ngrams(&text, a.ngram_range, |s| {
-                        ids.push(interner.string(s, |_| false));
+                        ids.push(interner.string(s, &StrKey::of(s), |_| false));
                     });
                     for &id in &ids {
                         self.add(id);
@@ -237,36 +158,69 @@ impl<'a> ChunkCounter<'a> {
         self.end_doc();
     }
 
+    /// Intern the pending tokens of `text` into `self.tokens` (prefetching ahead); stop words
+    /// are dropped when `stop` is set.
+    fn resolve_pending(&mut self, text: &str, stop: bool) {
+        let a = self.analyzer;
+        let pending = std::mem::take(&mut self.pending);
+        self.tokens.clear();
+        for (_, _, k) in pending.iter().take(PREFETCH) {
+            self.interner.prefetch_string(k);
+        }
+        for (j, &(s, e, ref k)) in pending.iter().enumerate() {
+            if let Some((_, _, next)) = pending.get(j + PREFETCH) {
+                self.interner.prefetch_string(next);
+            }
+            if let Some((_, _, next)) = pending.get(j + PREFETCH_KEY) {
+                self.interner.prefetch_key(next);
+            }
+            let id = if stop {
+                self.interner.string(&text[s..e], k, |t| a.is_stop(t))
+            } else {
+                self.interner.string(&text[s..e], k, |_| false)
+            };
+            if !(stop && self.interner.stop[id as usize]) {
+                self.tokens.push(id);
+                // Its counter is touched once the whole document is resolved.
+                prefetch(self.counts.as_ptr().wrapping_add(id as usize));
+            }
+        }
+        self.pending = pending;
+    }
+
     fn word_doc(&mut self, text: &str) {
         let a = self.analyzer;
-        let mut toks = std::mem::take(&mut self.tokens);
-        toks.clear();
-        {
-            let interner = &mut self.interner;
-            a.for_each_token(text, |t| {
-                let id = interner.string(t, |s| a.is_stop(s));
-                if !interner.stop[id as usize] {
-                    toks.push(id);
-                }
-            });
-        }
+        self.pending.clear();
+        let base = text.as_ptr() as usize;
+        let pending = &mut self.pending;
+        a.for_each_token(text, |t| {
+            let s = t.as_ptr() as usize - base;
+            pending.push((s, s + t.len(), StrKey::of(t)));
+        });
+        self.resolve_pending(text, true);
+        let toks = std::mem::take(&mut self.tokens);
         self.add_ngrams(&toks);
         self.tokens = toks;
     }
 
     /// Start a document given as a stream of tokens ([`Self::push_token`]).
     pub fn start_tokens(&mut self) {
-        self.tokens.clear();
+        self.pending.clear();
+        self.arena.clear();
     }
 
     /// Add the next token of the current document (interned; stop words are not checked).
     pub fn push_token(&mut self, t: &str) {
-        let id = self.interner.string(t, |_| false);
-        self.tokens.push(id);
+        let s = self.arena.len();
+        self.arena.push_str(t);
+        self.pending.push((s, self.arena.len(), StrKey::of(t)));
     }
 
     /// Form the n-grams of the pushed tokens and end the document.
     pub fn end_tokens(&mut self) {
+        let arena = std::mem::take(&mut self.arena);
+        self.resolve_pending(&arena, false);
+        self.arena = arena;
         let toks = std::mem::take(&mut self.tokens);
         self.add_ngrams(&toks);
         self.tokens = toks;
@@ -279,6 +233,10 @@ impl<'a> ChunkCounter<'a> {
             let mut id = toks[i];
             if lo == 1 {
                 self.add(id);
+            }
+            if hi >= 2 && i + PREFETCH_KEY + 1 < toks.len() {
+                self.interner
+                    .prefetch_pair(toks[i + PREFETCH_KEY], toks[i + PREFETCH_KEY + 1]);
             }
             for k in 1..hi {
                 if i + k >= toks.len() {
@@ -295,7 +253,8 @@ impl<'a> ChunkCounter<'a> {
     /// Count one document given as its list of features (the Python fallback for callables).
     pub fn add_features<S: AsRef<str>>(&mut self, features: &[S]) {
         for f in features {
-            let id = self.interner.string(f.as_ref(), |_| false);
+            let f = f.as_ref();
+            let id = self.interner.string(f, &StrKey::of(f), |_| false);
             self.add(id);
         }
         self.end_doc();
@@ -303,9 +262,13 @@ impl<'a> ChunkCounter<'a> {
 
     /// Finish the chunk.
     pub fn finish(self) -> Partial {
-        let mut counted = self.counted;
         let mut interner = self.interner;
+        let mut counted = self.counted;
+        counted.clear();
         counted.resize(interner.len(), false);
+        for &id in &self.rows.ids {
+            counted[id as usize] = true;
+        }
         let parent = std::mem::take(&mut interner.parent);
         Partial {
             strs: interner.into_strings(),
@@ -331,13 +294,28 @@ pub fn chunk_ranges(n: usize, k: usize) -> Vec<(usize, usize)> {
     (0..k).map(|i| (i * n / k, (i + 1) * n / k)).collect()
 }
 
+/// Split `docs` into `k` contiguous ranges of about the same number of bytes (one chunk per
+/// thread: fewer chunks mean less duplicated interning and a cheaper merge, and equal bytes
+/// keep the threads equally busy).
+pub fn byte_ranges<S: AsRef<str>>(docs: &[S], k: usize) -> Vec<(usize, usize)> {
+    let k = k.max(1);
+    let total: usize = docs.iter().map(|d| d.as_ref().len()).sum();
+    let mut out = Vec::with_capacity(k);
+    let (mut start, mut acc) = (0, 0);
+    for (i, d) in docs.iter().enumerate() {
+        acc += d.as_ref().len();
+        if out.len() + 1 < k && acc * k >= (out.len() + 1) * total.max(1) {
+            out.push((start, i + 1));
+            start = i + 1;
+        }
+    }
+    out.push((start, docs.len()));
+    out
+}
+
 fn n_chunks(threads: Threads, n_docs: usize) -> usize {
     let t = parallel::effective_threads(threads);
-    if t <= 1 {
-        1
-    } else {
-        (t * 2).min(n_docs.max(1))
-    }
+    t.clamp(1, n_docs.max(1))
 }
 
 /// Count `docs` with the native analyzer and merge into a sorted vocabulary.
@@ -346,9 +324,10 @@ pub fn count_docs<S: AsRef<str> + Sync>(
     docs: &[S],
     analyzer: &SkAnalyzer,
 ) -> DocTermCounts {
-    let ranges = chunk_ranges(docs.len(), n_chunks(threads, docs.len()));
+    let ranges = byte_ranges(docs, n_chunks(threads, docs.len()));
     let partials = parallel::map(threads, &ranges, |&(a, b)| {
         let mut c = ChunkCounter::new(analyzer);
+        c.reserve_for(docs[a..b].iter().map(|d| d.as_ref().len()).sum());
         for d in &docs[a..b] {
             c.add_doc(d.as_ref());
         }
@@ -379,46 +358,44 @@ pub fn count_features<S: AsRef<str> + Sync>(threads: Threads, docs: &[Vec<S>]) -
 /// sequences is the same as ordering the space-joined strings, and far cheaper.
 pub fn merge(threads: Threads, partials: Vec<Partial>) -> DocTermCounts {
     // 1. Global ranks of the interned strings.
-    let order: Vec<Vec<u32>> = parallel::map(threads, &partials, |p| {
-        let mut v: Vec<u32> = (0..p.strs.len() as u32).collect();
-        v.sort_unstable_by(|&a, &b| p.strs[a as usize].0.cmp(&p.strs[b as usize].0));
+    let parent_lens: Vec<usize> = partials.iter().map(|p| p.parent.len()).collect();
+    let refs: Vec<&Partial> = partials.iter().collect();
+    let by_string: Vec<Vec<(&str, u32)>> = parallel::map(threads, &refs, |&p| {
+        let mut v: Vec<(&str, u32)> = p.strs.iter().map(|(s, id)| (&**s, *id)).collect();
+        v.sort_unstable();
         v
     });
-    let mut strings: Vec<&str> = Vec::new();
-    let mut str_rank: Vec<Vec<u32>> = partials
-        .iter()
-        .map(|p| vec![NONE; p.parent.len()])
-        .collect();
-    {
-        let mut heads = vec![0usize; order.len()];
-        loop {
-            let mut best: Option<&str> = None;
-            for (k, list) in order.iter().enumerate() {
-                if let Some(&i) = list.get(heads[k]) {
-                    let s: &str = &partials[k].strs[i as usize].0;
-                    if best.is_none_or(|b| s < b) {
-                        best = Some(s);
-                    }
-                }
-            }
-            let Some(best) = best else { break };
-            let g = strings.len() as u32;
-            for (k, list) in order.iter().enumerate() {
-                if let Some(&i) = list.get(heads[k]) {
-                    let (s, local) = &partials[k].strs[i as usize];
-                    if &**s == best {
-                        str_rank[k][*local as usize] = g;
-                        heads[k] += 1;
-                    }
-                }
-            }
-            strings.push(best);
-        }
-    }
-    // 2. Keys of every id, and each chunk's counted ids sorted by key.
+    let (string_list, str_rank) = merge_keys(threads, &by_string, &parent_lens, &[]);
+    drop(by_string);
+    let strings: Vec<&str> = string_list.iter().map(String::as_str).collect();
+    // 2. Keys of every counted id, sorted per chunk; 3. their merge into the vocabulary.
     let jobs: Vec<(&Partial, &Vec<u32>)> = partials.iter().zip(&str_rank).collect();
-    let keyed: Vec<(Vec<usize>, Vec<u32>, Vec<u32>)> =
-        parallel::map(threads, &jobs, |(p, rank)| {
+    let bigrams_at_most = partials.iter().all(|p| {
+        p.parent
+            .iter()
+            .all(|&(pre, _)| pre == NONE || p.parent[pre as usize].0 == NONE)
+    });
+    let (vocab, maps) = if bigrams_at_most {
+        // A key fits in a u64: the first token's rank above, the second's plus one (or 0).
+        let sorted: Vec<Vec<(u64, u32)>> = parallel::map(threads, &jobs, |(p, rank)| {
+            let mut v: Vec<(u64, u32)> = (0..p.parent.len())
+                .filter(|&id| p.counted[id])
+                .map(|id| {
+                    let (pre, last) = p.parent[id];
+                    let k = if pre == NONE {
+                        u64::from(rank[id]) << 32
+                    } else {
+                        (u64::from(rank[pre as usize]) << 32) | (u64::from(rank[last as usize]) + 1)
+                    };
+                    (k, id as u32)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        merge_keys(threads, &sorted, &parent_lens, &strings)
+    } else {
+        let flat: Vec<FlatKeys> = parallel::map(threads, &jobs, |(p, rank)| {
             let mut offs = Vec::with_capacity(p.parent.len() + 1);
             let mut data: Vec<u32> = Vec::with_capacity(p.parent.len() * 2);
             offs.push(0);
@@ -432,61 +409,189 @@ pub fn merge(threads: Threads, partials: Vec<Partial>) -> DocTermCounts {
                 }
                 offs.push(data.len());
             }
-            let key = |i: u32| &data[offs[i as usize]..offs[i as usize + 1]];
-            let mut ids: Vec<u32> = (0..p.parent.len() as u32)
-                .filter(|&i| p.counted[i as usize])
-                .collect();
-            ids.sort_unstable_by(|&a, &b| key(a).cmp(key(b)));
-            (offs, data, ids)
+            (offs, data)
         });
-    // 3. K-way merge of the keys into the global vocabulary.
-    let key = |k: usize, i: u32| {
-        let (offs, data, _) = &keyed[k];
-        &data[offs[i as usize]..offs[i as usize + 1]]
+        let jobs2: Vec<(&Partial, &FlatKeys)> = partials.iter().zip(&flat).collect();
+        let sorted: Vec<Vec<(&[u32], u32)>> =
+            parallel::map(threads, &jobs2, |(p, (offs, data))| {
+                let mut v: Vec<(&[u32], u32)> = (0..p.parent.len())
+                    .filter(|&id| p.counted[id])
+                    .map(|id| (&data[offs[id]..offs[id + 1]], id as u32))
+                    .collect();
+                v.sort_unstable();
+                v
+            });
+        merge_keys(threads, &sorted, &parent_lens, &strings)
     };
-    let mut maps: Vec<Vec<u32>> = partials
-        .iter()
-        .map(|p| vec![NONE; p.parent.len()])
+    // 4. Rewrite every row to global ids, sorted (rows become canonical CSR rows).
+    let mut jobs: Vec<(Rows, &[u32])> = partials
+        .into_iter()
+        .map(|p| p.rows)
+        .zip(maps.iter().map(Vec::as_slice))
         .collect();
-    let mut vocab: Vec<String> = Vec::new();
-    let mut heads = vec![0usize; keyed.len()];
-    loop {
-        let mut best: Option<&[u32]> = None;
-        for (k, (_, _, ids)) in keyed.iter().enumerate() {
-            if let Some(&i) = ids.get(heads[k]) {
-                let kk = key(k, i);
-                if best.is_none_or(|b| kk < b) {
-                    best = Some(kk);
+    parallel::for_each_mut(threads, &mut jobs, |(r, m)| remap_sorted(r, m));
+    let parts = jobs.into_iter().map(|(r, _)| r).collect();
+    DocTermCounts { vocab, parts }
+}
+
+/// Every id's key as token ranks: `data[offs[id]..offs[id + 1]]`.
+type FlatKeys = (Vec<usize>, Vec<u32>);
+
+/// A term's sort key: the global ranks of its tokens, ordered like the space-joined string.
+trait TermKey: Ord + Copy + Send + Sync {
+    /// The term itself.
+    fn spell(self, strings: &[&str]) -> String;
+}
+
+impl TermKey for u64 {
+    fn spell(self, strings: &[&str]) -> String {
+        let first = strings[(self >> 32) as usize];
+        let second = (self & 0xFFFF_FFFF) as usize;
+        if second == 0 {
+            return first.to_string();
+        }
+        let last = strings[second - 1];
+        let mut t = String::with_capacity(first.len() + 1 + last.len());
+        t.push_str(first);
+        t.push(' ');
+        t.push_str(last);
+        t
+    }
+}
+
+impl TermKey for &str {
+    fn spell(self, _: &[&str]) -> String {
+        self.to_string()
+    }
+}
+
+impl TermKey for &[u32] {
+    fn spell(self, strings: &[&str]) -> String {
+        let len = self
+            .iter()
+            .map(|&r| strings[r as usize].len() + 1)
+            .sum::<usize>();
+        let mut t = String::with_capacity(len.saturating_sub(1));
+        for (j, &r) in self.iter().enumerate() {
+            if j > 0 {
+                t.push(' ');
+            }
+            t.push_str(strings[r as usize]);
+        }
+        t
+    }
+}
+
+/// K-way merge of every chunk's `(key, local id)` list (sorted by key) into the sorted
+/// vocabulary and each chunk's local → global id map. Key ranges are merged in parallel:
+/// splitter keys cut every list at the same places, so equal keys of different chunks always
+/// fall in the same range.
+fn merge_keys<K: TermKey>(
+    threads: Threads,
+    sorted: &[Vec<(K, u32)>],
+    parent_lens: &[usize],
+    strings: &[&str],
+) -> (Vec<String>, Vec<Vec<u32>>) {
+    let t = parallel::effective_threads(threads);
+    let n_ranges = if t > 1 { t * 4 } else { 1 };
+    let big = (0..sorted.len())
+        .max_by_key(|&k| sorted[k].len())
+        .unwrap_or(0);
+    let mut splitters: Vec<K> = Vec::new();
+    if let Some(list) = sorted.get(big) {
+        for r in 1..n_ranges {
+            if let Some(&(s, _)) = list.get(r * list.len() / n_ranges) {
+                if splitters.last().is_none_or(|&l| l < s) {
+                    splitters.push(s);
                 }
             }
         }
-        let Some(best) = best else { break };
-        let g = vocab.len() as u32;
-        for (k, (_, _, ids)) in keyed.iter().enumerate() {
-            if let Some(&i) = ids.get(heads[k]) {
-                if key(k, i) == best {
-                    maps[k][i as usize] = g;
+    }
+    // bounds[r][k]: where range r starts in chunk k's list.
+    let mut bounds: Vec<Vec<usize>> = vec![vec![0; sorted.len()]];
+    for &s in &splitters {
+        bounds.push(
+            sorted
+                .iter()
+                .map(|list| list.partition_point(|&(k, _)| k < s))
+                .collect(),
+        );
+    }
+    bounds.push(sorted.iter().map(Vec::len).collect());
+    let range_ids: Vec<usize> = (0..bounds.len() - 1).collect();
+    // Per range: its terms, and for each chunk the rank (in the range) of each of its ids.
+    let merged: Vec<(Vec<String>, Vec<Vec<u32>>)> = parallel::map(threads, &range_ids, |&r| {
+        let (lo, hi) = (&bounds[r], &bounds[r + 1]);
+        let mut heads = lo.clone();
+        let mut local: Vec<Vec<u32>> = (0..sorted.len())
+            .map(|k| Vec::with_capacity(hi[k] - lo[k]))
+            .collect();
+        let mut terms: Vec<String> =
+            Vec::with_capacity(hi.iter().zip(lo).map(|(h, l)| h - l).max().unwrap_or(0));
+        loop {
+            let mut best: Option<K> = None;
+            for (k, list) in sorted.iter().enumerate() {
+                if heads[k] < hi[k] {
+                    let kk = list[heads[k]].0;
+                    if best.is_none_or(|b| kk < b) {
+                        best = Some(kk);
+                    }
+                }
+            }
+            let Some(best) = best else { break };
+            let g = terms.len() as u32;
+            for (k, list) in sorted.iter().enumerate() {
+                if heads[k] < hi[k] && list[heads[k]].0 == best {
+                    local[k].push(g);
                     heads[k] += 1;
                 }
             }
+            terms.push(best.spell(strings));
         }
-        let mut term = String::new();
-        for (j, &r) in best.iter().enumerate() {
-            if j > 0 {
-                term.push(' ');
+        (terms, local)
+    });
+    let mut base = Vec::with_capacity(merged.len());
+    let mut total = 0u32;
+    for (terms, _) in &merged {
+        base.push(total);
+        total += terms.len() as u32;
+    }
+    let chunk_ids: Vec<usize> = (0..sorted.len()).collect();
+    let maps: Vec<Vec<u32>> = parallel::map(threads, &chunk_ids, |&k| {
+        let mut m = vec![NONE; parent_lens[k]];
+        for (r, (_, local)) in merged.iter().enumerate() {
+            let start = bounds[r][k];
+            for (j, &g) in local[k].iter().enumerate() {
+                m[sorted[k][start + j].1 as usize] = base[r] + g;
             }
-            term.push_str(strings[r as usize]);
         }
-        vocab.push(term);
+        m
+    });
+    let mut vocab: Vec<String> = Vec::with_capacity(total as usize);
+    for (terms, _) in merged {
+        vocab.extend(terms);
     }
-    drop(keyed);
-    let mut parts: Vec<Rows> = partials.into_iter().map(|p| p.rows).collect();
-    for (r, m) in parts.iter_mut().zip(&maps) {
-        for id in &mut r.ids {
-            *id = m[*id as usize];
+    (vocab, maps)
+}
+
+/// Map every id of `r` through `m` and sort each row by the new id.
+fn remap_sorted(r: &mut Rows, m: &[u32]) {
+    let mut row: Vec<u64> = Vec::new();
+    for d in 0..r.n_docs() {
+        let (a, b) = (r.indptr[d], r.indptr[d + 1]);
+        row.clear();
+        row.extend(
+            r.ids[a..b]
+                .iter()
+                .zip(&r.vals[a..b])
+                .map(|(&id, &v)| (u64::from(m[id as usize]) << 32) | u64::from(v)),
+        );
+        row.sort_unstable();
+        for (j, &x) in row.iter().enumerate() {
+            r.ids[a + j] = (x >> 32) as u32;
+            r.vals[a + j] = x as u32;
         }
     }
-    DocTermCounts { vocab, parts }
 }
 
 /// A compressed sparse row matrix leaving the core.
@@ -581,58 +686,78 @@ impl DocTermCounts {
         self.vocab = vec![String::new(); n_cols];
     }
 
-    /// Build a CSR matrix; `values(cols, counts, out)` fills one row's values (columns sorted).
+    /// Build a CSR matrix; `values(cols, counts, out)` appends one row's values (one per
+    /// column, columns sorted).
+    ///
+    /// The output arrays are allocated once (zeroed pages from the allocator, so nothing is
+    /// written twice) and every chunk of rows is filled in parallel straight into its part of
+    /// them; rows that are already sorted (all rows after [`merge`] and [`Self::restrict`])
+    /// are not sorted again.
     pub fn to_csr<T, F>(&self, threads: Threads, values: F) -> Csr<T>
     where
-        T: Send + Sync + Clone,
+        T: Send + Sync + Copy + Default,
         F: Fn(&[u32], &[u32], &mut Vec<T>) + Sync + Send,
     {
-        let built: Vec<(Vec<T>, Vec<i32>, Vec<usize>)> = parallel::map(threads, &self.parts, |r| {
-            let mut data = Vec::with_capacity(r.ids.len());
-            let mut indices = Vec::with_capacity(r.ids.len());
-            let mut lens = Vec::with_capacity(r.n_docs());
-            let mut pairs: Vec<(u32, u32)> = Vec::new();
-            let mut cols: Vec<u32> = Vec::new();
-            let mut cnts: Vec<u32> = Vec::new();
-            for d in 0..r.n_docs() {
-                let (a, b) = (r.indptr[d], r.indptr[d + 1]);
-                pairs.clear();
-                pairs.extend(
-                    r.ids[a..b]
-                        .iter()
-                        .copied()
-                        .zip(r.vals[a..b].iter().copied()),
-                );
-                pairs.sort_unstable_by_key(|p| p.0);
-                cols.clear();
-                cnts.clear();
-                cols.extend(pairs.iter().map(|p| p.0));
-                cnts.extend(pairs.iter().map(|p| p.1));
-                values(&cols, &cnts, &mut data);
-                indices.extend(cols.iter().map(|&c| c as i32));
-                lens.push(b - a);
-            }
-            (data, indices, lens)
-        });
-        let nnz: usize = built.iter().map(|b| b.1.len()).sum();
-        let n_docs = self.n_docs();
-        let mut csr = Csr {
-            data: Vec::with_capacity(nnz),
-            indices: Vec::with_capacity(nnz),
-            indptr: Vec::with_capacity(n_docs + 1),
-            n_cols: self.vocab.len(),
-        };
-        csr.indptr.push(0);
+        let nnz: usize = self.parts.iter().map(|r| r.ids.len()).sum();
+        let mut indptr = Vec::with_capacity(self.n_docs() + 1);
+        indptr.push(0i64);
         let mut total = 0i64;
-        for (data, indices, lens) in built {
-            csr.data.extend_from_slice(&data);
-            csr.indices.extend_from_slice(&indices);
-            for l in lens {
-                total += l as i64;
-                csr.indptr.push(total);
+        for r in &self.parts {
+            for d in 0..r.n_docs() {
+                total += (r.indptr[d + 1] - r.indptr[d]) as i64;
+                indptr.push(total);
             }
         }
-        csr
+        let mut data = vec![T::default(); nnz];
+        let mut indices = vec![0i32; nnz];
+        {
+            let (mut rest_d, mut rest_i) = (data.as_mut_slice(), indices.as_mut_slice());
+            let mut jobs = Vec::with_capacity(self.parts.len());
+            for r in &self.parts {
+                let (d, rd) = std::mem::take(&mut rest_d).split_at_mut(r.ids.len());
+                let (i, ri) = std::mem::take(&mut rest_i).split_at_mut(r.ids.len());
+                (rest_d, rest_i) = (rd, ri);
+                jobs.push((r, d, i));
+            }
+            parallel::for_each_mut(threads, &mut jobs, |(r, d, i)| {
+                let mut row: Vec<T> = Vec::new();
+                let mut pairs: Vec<u64> = Vec::new();
+                let (mut cols, mut cnts): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+                for doc in 0..r.n_docs() {
+                    let (a, b) = (r.indptr[doc], r.indptr[doc + 1]);
+                    let (ids, vals) = (&r.ids[a..b], &r.vals[a..b]);
+                    let (c, n): (&[u32], &[u32]) = if ids.windows(2).all(|w| w[0] < w[1]) {
+                        (ids, vals)
+                    } else {
+                        pairs.clear();
+                        pairs.extend(
+                            ids.iter()
+                                .zip(vals)
+                                .map(|(&c, &v)| (u64::from(c) << 32) | u64::from(v)),
+                        );
+                        pairs.sort_unstable();
+                        cols.clear();
+                        cnts.clear();
+                        cols.extend(pairs.iter().map(|&x| (x >> 32) as u32));
+                        cnts.extend(pairs.iter().map(|&x| x as u32));
+                        (&cols, &cnts)
+                    };
+                    row.clear();
+                    values(c, n, &mut row);
+                    assert_eq!(row.len(), c.len(), "one value per column");
+                    d[a..b].copy_from_slice(&row);
+                    for (slot, &col) in i[a..b].iter_mut().zip(c) {
+                        *slot = col as i32;
+                    }
+                }
+            });
+        }
+        Csr {
+            data,
+            indices,
+            indptr,
+            n_cols: self.vocab.len(),
+        }
     }
 }
 
@@ -661,6 +786,19 @@ mod tests {
         }
         assert!(one.vocab.windows(2).all(|w| w[0] < w[1]));
         assert!(one.vocab.contains(&"alpha beta0".to_string()));
+    }
+
+    #[test]
+    fn byte_ranges_cover_everything_in_order() {
+        let docs = ["aaaa", "", "b", "cccccccc", "dd", "e"];
+        for k in 1..8 {
+            let r = byte_ranges(&docs, k);
+            assert!(!r.is_empty() && r.len() <= k);
+            assert_eq!(r[0].0, 0);
+            assert_eq!(r.last().unwrap().1, docs.len());
+            assert!(r.windows(2).all(|w| w[0].1 == w[1].0));
+        }
+        assert_eq!(byte_ranges(&docs, 2), [(0, 4), (4, 6)]);
     }
 
     #[test]
