@@ -107,6 +107,35 @@ fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, u32
     }
 }
 
+/// Words whose stems one thread remembers across calls before it starts afresh.
+const STEM_CACHE_LIMIT: usize = 1 << 17;
+
+thread_local! {
+    /// Per-thread memo of Snowball stems (language, lower-cased word → stem): news vocabulary
+    /// repeats across articles and calls, and stemming was the largest cost of analysing a
+    /// summary's input. Bounded by [`STEM_CACHE_LIMIT`]; results are the stemmer's own.
+    static STEMS: std::cell::RefCell<(Option<Language>, AHashMap<Box<str>, Box<str>>)> =
+        std::cell::RefCell::new((None, AHashMap::new()));
+}
+
+/// `stemmer.stem(word)` for `language`, memoised per thread.
+fn cached_stem(language: Language, stemmer: &Stemmer, word: &str) -> String {
+    STEMS.with(|cell| {
+        let mut guard = cell.borrow_mut();
+        let (lang, map) = &mut *guard;
+        if *lang != Some(language) || map.len() >= STEM_CACHE_LIMIT {
+            map.clear();
+            *lang = Some(language);
+        }
+        if let Some(stem) = map.get(word) {
+            return stem.to_string();
+        }
+        let stem = stemmer.stem(word).into_owned();
+        map.insert(word.into(), stem.as_str().into());
+        stem
+    })
+}
+
 fn analyze_doc(text: &str, language: Language, stemmer: &Stemmer) -> LocalDoc {
     let stops = stop_words(language);
     let mut ids: AHashMap<String, u32> = AHashMap::new();
@@ -138,7 +167,7 @@ fn analyze_doc(text: &str, language: Language, stemmer: &Stemmer) -> LocalDoc {
                 id
             } else {
                 let stop = stops.contains(lower.as_str());
-                let stem = stemmer.stem(&lower).into_owned();
+                let stem = cached_stem(language, stemmer, &lower);
                 let id = terms.len() as u32;
                 terms.push((stem, stop));
                 ids.insert(lower.clone(), id);
@@ -222,6 +251,18 @@ mod tests {
         // "talks" and "Talks" share one stemmed id
         assert_eq!(s0.tokens[1], a.sentences[1].tokens[0]);
         assert_eq!(a.content(1).count(), 3);
+    }
+
+    #[test]
+    fn memoised_stems_are_the_stemmers_own_per_language() {
+        let en = Stemmer::create(Language::English.algorithm());
+        let fr = Stemmer::create(Language::French.algorithm());
+        for _ in 0..2 {
+            for w in ["running", "talks", "généralement", "nationales"] {
+                assert_eq!(cached_stem(Language::English, &en, w), en.stem(w));
+                assert_eq!(cached_stem(Language::French, &fr, w), fr.stem(w));
+            }
+        }
     }
 
     #[test]
