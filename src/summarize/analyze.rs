@@ -110,11 +110,14 @@ fn pieces(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize, u32
 /// Words whose stems one thread remembers across calls before it starts afresh.
 const STEM_CACHE_LIMIT: usize = 1 << 17;
 
+/// The memo of one thread: its language and lower-cased word → stem.
+type StemMemo = (Option<Language>, AHashMap<Box<str>, Box<str>>);
+
 thread_local! {
     /// Per-thread memo of Snowball stems (language, lower-cased word → stem): news vocabulary
     /// repeats across articles and calls, and stemming was the largest cost of analysing a
     /// summary's input. Bounded by [`STEM_CACHE_LIMIT`]; results are the stemmer's own.
-    static STEMS: std::cell::RefCell<(Option<Language>, AHashMap<Box<str>, Box<str>>)> =
+    static STEMS: std::cell::RefCell<StemMemo> =
         std::cell::RefCell::new((None, AHashMap::new()));
 }
 
