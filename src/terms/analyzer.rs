@@ -17,7 +17,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
 use super::pyunicode;
-pub use super::wordscan::word_runs;
+pub use super::wordscan::{word_runs, word_spans};
 
 /// Accent stripping, as scikit-learn's `strip_accents`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -144,6 +144,11 @@ impl SkAnalyzer {
     /// Call `f` on each token of an already preprocessed text (`token_pattern.findall`).
     pub fn for_each_token<'t>(&self, text: &'t str, f: impl FnMut(&'t str)) {
         word_runs(text, self.min_token_chars, f);
+    }
+
+    /// [`Self::for_each_token`] as byte spans `(start, end)` of `text`.
+    pub fn for_each_token_span(&self, text: &str, f: impl FnMut(usize, usize)) {
+        word_spans(text, self.min_token_chars, f);
     }
 
     /// True if `token` is a stop word.

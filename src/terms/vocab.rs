@@ -191,11 +191,10 @@ impl<'a> ChunkCounter<'a> {
     fn word_doc(&mut self, text: &str) {
         let a = self.analyzer;
         self.pending.clear();
-        let base = text.as_ptr() as usize;
         let pending = &mut self.pending;
-        a.for_each_token(text, |t| {
-            let s = t.as_ptr() as usize - base;
-            pending.push((s, s + t.len(), StrKey::of(t)));
+        let bytes = text.as_bytes();
+        a.for_each_token_span(text, |s, e| {
+            pending.push((s, e, StrKey::at(bytes, s, e)));
         });
         self.resolve_pending(text, true);
         let toks = std::mem::take(&mut self.tokens);

@@ -103,6 +103,12 @@ const NO_RUN: usize = usize::MAX;
 /// (scikit-learn's `(?u)\b\w{k,}\b` with `k = min_chars`).
 #[inline]
 pub fn word_runs<'t>(text: &'t str, min_chars: usize, mut f: impl FnMut(&'t str)) {
+    word_spans(text, min_chars, |s, e| f(&text[s..e]));
+}
+
+/// [`word_runs`] as byte spans `(start, end)` of `text` (both on character boundaries).
+#[inline]
+pub fn word_spans(text: &str, min_chars: usize, mut f: impl FnMut(usize, usize)) {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The open run's first byte (or NO_RUN) and how many more bytes than characters it has.
@@ -110,7 +116,7 @@ pub fn word_runs<'t>(text: &'t str, min_chars: usize, mut f: impl FnMut(&'t str)
     let mut extra = 0usize;
     let mut emit = |s: usize, e: usize, extra: usize| {
         if e - s - extra >= min_chars {
-            f(&text[s..e]);
+            f(s, e);
         }
     };
     let mut pos = 0;
