@@ -26,6 +26,17 @@ const LONG: u64 = 0xFF;
 
 const EMPTY: u64 = u64::MAX;
 
+/// `LOW_BYTES[k]`: the low `k` bytes of a word set (masks of [`StrKey::at`]).
+const LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut k = 1;
+    while k < 9 {
+        t[k] = u64::MAX >> (64 - 8 * k);
+        k += 1;
+    }
+    t
+};
+
 #[inline]
 fn mix(a: u64, b: u64) -> u64 {
     let r = u128::from(a) * u128::from(b);
@@ -120,13 +131,8 @@ impl StrKey {
         match bytes.get(s..s + 24) {
             Some(w) if n <= INLINE => {
                 let word = |i: usize| {
-                    let have = n.saturating_sub(i * 8).min(8);
                     let v = u64::from_le_bytes(w[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
-                    if have == 8 {
-                        v
-                    } else {
-                        v & ((1u64 << (have * 8)) - 1)
-                    }
+                    v & LOW_BYTES[n.saturating_sub(i * 8).min(8)]
                 };
                 let key = [word(0), word(1), word(2) | ((n as u64) << 56)];
                 StrKey {
