@@ -49,29 +49,18 @@ fn masks(bytes: &[u8], pos: usize) -> (u64, u64) {
 #[inline]
 fn masks_block(block: &[u8; 64]) -> (u64, u64) {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
+
+    use crate::text::bytemask::ascii_alnum_sse2;
     let (mut word, mut high) = (0u64, 0u64);
     // SAFETY: SSE2 is enabled on every x86-64 target, and each load reads 16 bytes inside
     // `block` (offsets 0, 16, 32, 48 of a 64-byte array; `loadu` has no alignment needs).
     unsafe {
-        let below_a = _mm_set1_epi8((b'a' - 1) as i8);
-        let above_z = _mm_set1_epi8((b'z' + 1) as i8);
-        let below_0 = _mm_set1_epi8((b'0' - 1) as i8);
-        let above_9 = _mm_set1_epi8((b'9' + 1) as i8);
-        let case = _mm_set1_epi8(0x20);
         let underscore = _mm_set1_epi8(b'_' as i8);
         for k in 0..4 {
             let v = _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>());
-            // Signed compares: bytes >= 0x80 are negative and fall outside both ranges.
-            let folded = _mm_or_si128(v, case);
-            let letter = _mm_and_si128(
-                _mm_cmpgt_epi8(folded, below_a),
-                _mm_cmpgt_epi8(above_z, folded),
-            );
-            let digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmpgt_epi8(above_9, v));
-            let w = _mm_or_si128(_mm_or_si128(letter, digit), _mm_cmpeq_epi8(v, underscore));
+            let w = _mm_or_si128(ascii_alnum_sse2(v), _mm_cmpeq_epi8(v, underscore));
             word |= u64::from(_mm_movemask_epi8(w) as u16) << (16 * k);
             high |= u64::from(_mm_movemask_epi8(v) as u16) << (16 * k);
         }
