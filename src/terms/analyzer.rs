@@ -17,6 +17,7 @@ use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
 use super::pyunicode;
+pub use super::wordscan::{word_runs, word_spans};
 
 /// Accent stripping, as scikit-learn's `strip_accents`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -145,6 +146,11 @@ impl SkAnalyzer {
         word_runs(text, self.min_token_chars, f);
     }
 
+    /// [`Self::for_each_token`] as byte spans `(start, end)` of `text`.
+    pub fn for_each_token_span(&self, text: &str, f: impl FnMut(usize, usize)) {
+        word_spans(text, self.min_token_chars, f);
+    }
+
     /// True if `token` is a stop word.
     pub fn is_stop(&self, token: &str) -> bool {
         self.stop_words.as_ref().is_some_and(|s| s.contains(token))
@@ -187,66 +193,6 @@ impl SkAnalyzer {
             }
         }
     }
-}
-
-/// ASCII bytes that are Python `\w` (letters, digits, `_`).
-static ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
-        b += 1;
-    }
-    t
-};
-
-/// Maximal runs of Python `\w` characters with at least `min_chars` code points.
-pub fn word_runs<'t>(text: &'t str, min_chars: usize, mut f: impl FnMut(&'t str)) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
-    let mut i = 0;
-    while i < n {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !ASCII_WORD[b as usize] {
-                i += 1;
-                continue;
-            }
-        } else {
-            let c = decode(text, i);
-            if !pyunicode::is_word(c) {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
-        let mut chars = 0usize;
-        while i < n {
-            let b = bytes[i];
-            if b < 0x80 {
-                if ASCII_WORD[b as usize] {
-                    i += 1;
-                    chars += 1;
-                    continue;
-                }
-                break;
-            }
-            let c = decode(text, i);
-            if !pyunicode::is_word(c) {
-                break;
-            }
-            i += c.len_utf8();
-            chars += 1;
-        }
-        if chars >= min_chars {
-            f(&text[start..i]);
-        }
-    }
-}
-
-#[inline]
-fn decode(text: &str, i: usize) -> char {
-    text[i..].chars().next().unwrap_or('\0')
 }
 
 /// `re.sub(r"\s\s+", " ", text)`: runs of two or more Python white-space characters become

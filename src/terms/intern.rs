@@ -26,6 +26,17 @@ const LONG: u64 = 0xFF;
 
 const EMPTY: u64 = u64::MAX;
 
+/// `LOW_BYTES[k]`: the low `k` bytes of a word set (masks of [`StrKey::at`]).
+const LOW_BYTES: [u64; 9] = {
+    let mut t = [0u64; 9];
+    let mut k = 1;
+    while k < 9 {
+        t[k] = u64::MAX >> (64 - 8 * k);
+        k += 1;
+    }
+    t
+};
+
 #[inline]
 fn mix(a: u64, b: u64) -> u64 {
     let r = u128::from(a) * u128::from(b);
@@ -91,7 +102,11 @@ impl StrKey {
     /// Key of `s`.
     #[inline]
     pub(super) fn of(s: &str) -> StrKey {
-        let b = s.as_bytes();
+        StrKey::of_bytes(s.as_bytes())
+    }
+
+    #[inline]
+    fn of_bytes(b: &[u8]) -> StrKey {
         if b.len() <= INLINE {
             let key = inline_key(b);
             StrKey {
@@ -103,6 +118,29 @@ impl StrKey {
                 hash: hash_long(b),
                 key: [0, 0, LONG << 56],
             }
+        }
+    }
+}
+
+impl StrKey {
+    /// Key of `bytes[s..e]` (the same as [`StrKey::of`] of that text): when 24 bytes from `s`
+    /// are inside `bytes`, the key words are three whole loads, masked to the token's length.
+    #[inline]
+    pub(super) fn at(bytes: &[u8], s: usize, e: usize) -> StrKey {
+        let n = e - s;
+        match bytes.get(s..s + 24) {
+            Some(w) if n <= INLINE => {
+                let word = |i: usize| {
+                    let v = u64::from_le_bytes(w[i * 8..i * 8 + 8].try_into().expect("8 bytes"));
+                    v & LOW_BYTES[n.saturating_sub(i * 8).min(8)]
+                };
+                let key = [word(0), word(1), word(2) | ((n as u64) << 56)];
+                StrKey {
+                    hash: hash_key(&key),
+                    key,
+                }
+            }
+            _ => StrKey::of_bytes(&bytes[s..e]),
         }
     }
 }
@@ -362,6 +400,21 @@ mod tests {
             assert_eq!(&words[ids.iter().position(|x| x == id).unwrap()][..], &**s);
         }
         assert!(n > strs.len());
+    }
+
+    #[test]
+    fn key_at_matches_key_of() {
+        let text = "a bb ccc dddddddd eeeeeeeee ffffffffffffffff ggggggggggggggggg \
+                    hhhhhhhhhhhhhhhhhhhhhhh iiiiiiiiiiiiiiiiiiiiiiii é_x² jj";
+        let b = text.as_bytes();
+        for s in 0..b.len() {
+            for e in s..=b.len().min(s + 30) {
+                if let Some(t) = text.get(s..e) {
+                    let (x, y) = (StrKey::at(b, s, e), StrKey::of(t));
+                    assert_eq!((x.hash, x.key), (y.hash, y.key), "{t:?}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -17,3 +17,4 @@ pub mod counts;
 pub mod distinctive;
 mod intern;
 pub mod stats;
+mod wordscan;

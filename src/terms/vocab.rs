@@ -191,11 +191,10 @@ impl<'a> ChunkCounter<'a> {
     fn word_doc(&mut self, text: &str) {
         let a = self.analyzer;
         self.pending.clear();
-        let base = text.as_ptr() as usize;
         let pending = &mut self.pending;
-        a.for_each_token(text, |t| {
-            let s = t.as_ptr() as usize - base;
-            pending.push((s, s + t.len(), StrKey::of(t)));
+        let bytes = text.as_bytes();
+        a.for_each_token_span(text, |s, e| {
+            pending.push((s, e, StrKey::at(bytes, s, e)));
         });
         self.resolve_pending(text, true);
         let toks = std::mem::take(&mut self.tokens);
@@ -229,6 +228,21 @@ impl<'a> ChunkCounter<'a> {
 
     fn add_ngrams(&mut self, toks: &[u32]) {
         let (lo, hi) = self.analyzer.ngram_range;
+        if (lo, hi) == (1, 1) {
+            // Unigrams only (the default): every id exists already, so size the counters once.
+            let n = self.interner.len();
+            if self.counts.len() < n {
+                self.counts.resize(n, 0);
+            }
+            for &id in toks {
+                let c = &mut self.counts[id as usize];
+                if *c == 0 {
+                    self.touched.push(id);
+                }
+                *c += 1;
+            }
+            return;
+        }
         for i in 0..toks.len() {
             let mut id = toks[i];
             if lo == 1 {

@@ -90,42 +90,51 @@ impl Masks {
     }
 }
 
+/// `0xFF` in every byte of `v` that is an ASCII letter or digit, `0` elsewhere (SSE2).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn ascii_alnum_sse2(v: std::arch::x86_64::__m128i) -> std::arch::x86_64::__m128i {
+    use std::arch::x86_64::{_mm_and_si128, _mm_cmpgt_epi8, _mm_or_si128, _mm_set1_epi8};
+    // SAFETY: SSE2 is enabled on every x86-64 target; these intrinsics only compute on
+    // registers.
+    unsafe {
+        // Signed compares: bytes >= 0x80 are negative and fall outside both ranges.
+        let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        let letter = _mm_and_si128(
+            _mm_cmpgt_epi8(folded, _mm_set1_epi8((b'a' - 1) as i8)),
+            _mm_cmpgt_epi8(_mm_set1_epi8((b'z' + 1) as i8), folded),
+        );
+        let digit = _mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8((b'0' - 1) as i8)),
+            _mm_cmpgt_epi8(_mm_set1_epi8((b'9' + 1) as i8), v),
+        );
+        _mm_or_si128(letter, digit)
+    }
+}
+
 #[cfg(target_arch = "x86_64")]
 #[allow(clippy::cast_ptr_alignment)] // `loadu` reads unaligned memory
 #[inline]
 fn classify_block(block: &[u8; 64]) -> Masks {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8,
+        __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     let mut m = Masks::default();
     // SAFETY: SSE2 is enabled on every x86-64 target, and each load reads 16 bytes inside
     // `block` (offsets 0, 16, 32, 48 of a 64-byte array; `loadu` has no alignment needs).
     unsafe {
-        let below_a = _mm_set1_epi8((b'a' - 1) as i8);
-        let above_z = _mm_set1_epi8((b'z' + 1) as i8);
-        let below_0 = _mm_set1_epi8((b'0' - 1) as i8);
-        let above_9 = _mm_set1_epi8((b'9' + 1) as i8);
-        let case = _mm_set1_epi8(0x20);
         let apos = _mm_set1_epi8(b'\'' as i8);
         let hyphen = _mm_set1_epi8(b'-' as i8);
         let dot = _mm_set1_epi8(b'.' as i8);
         let comma = _mm_set1_epi8(b',' as i8);
         for k in 0..4 {
             let v = _mm_loadu_si128(block.as_ptr().add(16 * k).cast::<__m128i>());
-            // Signed compares: bytes >= 0x80 are negative and fall outside both ranges.
-            let folded = _mm_or_si128(v, case);
-            let letter = _mm_and_si128(
-                _mm_cmpgt_epi8(folded, below_a),
-                _mm_cmpgt_epi8(above_z, folded),
-            );
-            let digit = _mm_and_si128(_mm_cmpgt_epi8(v, below_0), _mm_cmpgt_epi8(above_9, v));
             let joiner = _mm_or_si128(
                 _mm_or_si128(_mm_cmpeq_epi8(v, apos), _mm_cmpeq_epi8(v, hyphen)),
                 _mm_or_si128(_mm_cmpeq_epi8(v, dot), _mm_cmpeq_epi8(v, comma)),
             );
             let bits = |x: __m128i| u64::from(_mm_movemask_epi8(x) as u16) << (16 * k);
-            m.word |= bits(_mm_or_si128(letter, digit));
+            m.word |= bits(ascii_alnum_sse2(v));
             m.high |= bits(v);
             m.joiner |= bits(joiner);
         }

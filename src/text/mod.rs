@@ -3,7 +3,7 @@
 //! Everything here works on `&str` and reports **byte** offsets; the Python layer converts them
 //! to code-point indices at the boundary.
 
-mod bytemask;
+pub(crate) mod bytemask;
 mod lang;
 mod normalize;
 mod sentences;
