@@ -355,12 +355,10 @@ impl SkCounts {
         let t = threads(n_threads)?;
         let csr = detached(py, || {
             Ok(self.with(|c| {
-                c.to_csr(t, |_, counts, out: &mut Vec<i64>| {
-                    out.extend(
-                        counts
-                            .iter()
-                            .map(|&v| if binary { 1 } else { i64::from(v) }),
-                    );
+                c.to_csr(t, |_, counts, out: &mut [i64]| {
+                    for (o, &v) in out.iter_mut().zip(counts) {
+                        *o = if binary { 1 } else { i64::from(v) };
+                    }
                 })
             }))
         })?;
@@ -407,7 +405,7 @@ impl SkCounts {
         }
         let csr = detached(py, || {
             Ok(self.with(|c| {
-                c.to_csr(t, |cols, counts, out: &mut Vec<f64>| {
+                c.to_csr(t, |cols, counts, out: &mut [f64]| {
                     tfidf::tfidf_row(cols, counts, &opts, idf.as_deref(), out);
                 })
             }))

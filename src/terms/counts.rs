@@ -141,8 +141,10 @@ pub fn from_doc_counts(
     let identity =
         groups.len() == n_docs && group_of.iter().enumerate().all(|(d, &g)| g as usize == d);
     let counts = if identity {
-        dc.to_csr(threads, |_, c, out: &mut Vec<u64>| {
-            out.extend(c.iter().map(|&v| u64::from(v)));
+        dc.to_csr(threads, |_, c, out: &mut [u64]| {
+            for (o, &v) in out.iter_mut().zip(c) {
+                *o = u64::from(v);
+            }
         })
     } else {
         group_rows(threads, &dc, group_of, groups.len())

@@ -81,16 +81,17 @@ pub fn normalize(row: &mut [f64], norm: Norm) {
     }
 }
 
-/// Append the tf-idf values of one row (sorted columns `cols`, raw counts `counts`).
+/// Write the tf-idf values of one row (sorted columns `cols`, raw counts `counts`) into `out`,
+/// which has one slot per column.
 pub fn tfidf_row(
     cols: &[u32],
     counts: &[u32],
     opts: &TfidfOptions,
     idf: Option<&[f64]>,
-    out: &mut Vec<f64>,
+    out: &mut [f64],
 ) {
-    let start = out.len();
-    for (&c, &n) in cols.iter().zip(counts) {
+    assert_eq!(out.len(), cols.len(), "one value per column");
+    for ((o, &c), &n) in out.iter_mut().zip(cols).zip(counts) {
         let mut v = if opts.binary { 1.0 } else { f64::from(n) };
         if opts.sublinear_tf {
             v = v.ln() + 1.0;
@@ -98,9 +99,9 @@ pub fn tfidf_row(
         if let Some(idf) = idf {
             v *= idf[c as usize];
         }
-        out.push(v);
+        *o = v;
     }
-    normalize(&mut out[start..], opts.norm);
+    normalize(out, opts.norm);
 }
 
 #[cfg(test)]
@@ -116,7 +117,7 @@ mod tests {
 
     #[test]
     fn rows_are_normalised() {
-        let mut out = Vec::new();
+        let mut out = [0.0; 2];
         tfidf_row(
             &[0, 1],
             &[3, 4],

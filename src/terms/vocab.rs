@@ -710,7 +710,7 @@ impl DocTermCounts {
     pub fn to_csr<T, F>(&self, threads: Threads, values: F) -> Csr<T>
     where
         T: Send + Sync + Copy + Default,
-        F: Fn(&[u32], &[u32], &mut Vec<T>) + Sync + Send,
+        F: Fn(&[u32], &[u32], &mut [T]) + Sync + Send,
     {
         let nnz: usize = self.parts.iter().map(|r| r.ids.len()).sum();
         let mut indptr = Vec::with_capacity(self.n_docs() + 1);
@@ -734,7 +734,6 @@ impl DocTermCounts {
                 jobs.push((r, d, i));
             }
             parallel::for_each_mut(threads, &mut jobs, |(r, d, i)| {
-                let mut row: Vec<T> = Vec::new();
                 let mut pairs: Vec<u64> = Vec::new();
                 let (mut cols, mut cnts): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
                 for doc in 0..r.n_docs() {
@@ -756,10 +755,7 @@ impl DocTermCounts {
                         cnts.extend(pairs.iter().map(|&x| x as u32));
                         (&cols, &cnts)
                     };
-                    row.clear();
-                    values(c, n, &mut row);
-                    assert_eq!(row.len(), c.len(), "one value per column");
-                    d[a..b].copy_from_slice(&row);
+                    values(c, n, &mut d[a..b]);
                     for (slot, &col) in i[a..b].iter_mut().zip(c) {
                         *slot = col as i32;
                     }
@@ -789,12 +785,12 @@ mod tests {
             ..Default::default()
         };
         let one = count_docs(Threads::Serial, &docs, &a);
-        let csr1 = one.to_csr(Threads::Serial, |_, c, out: &mut Vec<u32>| out.extend(c));
+        let csr1 = one.to_csr(Threads::Serial, |_, c, out: &mut [u32]| out.copy_from_slice(c));
         for t in [Threads::Count(2), Threads::Count(8)] {
             let other = count_docs(t, &docs, &a);
             assert_eq!(other.vocab, one.vocab);
             assert_eq!(
-                other.to_csr(t, |_, c, out: &mut Vec<u32>| out.extend(c)),
+                other.to_csr(t, |_, c, out: &mut [u32]| out.copy_from_slice(c)),
                 csr1
             );
         }
