@@ -128,7 +128,7 @@ mod tests {
             None,
             &mut out,
         );
-        assert_eq!(out, [0.6, 0.8]);
+        assert!((out[0] - 0.6).abs() < 1e-15 && (out[1] - 0.8).abs() < 1e-15);
         assert_eq!(df_keep(&[1, 2, 3], Some(2.0), Some(2.0)), [1]);
     }
 }

@@ -785,7 +785,9 @@ mod tests {
             ..Default::default()
         };
         let one = count_docs(Threads::Serial, &docs, &a);
-        let csr1 = one.to_csr(Threads::Serial, |_, c, out: &mut [u32]| out.copy_from_slice(c));
+        let csr1 = one.to_csr(Threads::Serial, |_, c, out: &mut [u32]| {
+            out.copy_from_slice(c);
+        });
         for t in [Threads::Count(2), Threads::Count(8)] {
             let other = count_docs(t, &docs, &a);
             assert_eq!(other.vocab, one.vocab);
