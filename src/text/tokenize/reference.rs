@@ -1,90 +1,16 @@
-//! The token scanner as it was before 64-byte block classification (one character at a time),
-//! kept as the oracle that the block scanner must match exactly.
+//! The oracle the block scanner must match exactly: the character-level scanner
+//! (`next_token`, the definition of a token) applied from the start of the text to its end,
+//! one character at a time, without the 64-byte block classification.
 
-use super::{
-    bytemask, decode, digits_after, for_each_token, is_apostrophe, is_hyphen, is_initial_segment,
-    is_initialism, is_single_letter_after, is_word_char, ASCII_SEP, ASCII_WORD_BYTE,
-};
+use super::{bytemask, for_each_token, next_token};
 use proptest::prelude::*;
 
-/// The character-level scanner (reference implementation).
+/// The character-level scanner over the whole text (reference implementation).
 pub(super) fn reference_for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
-    let bytes = text.as_bytes();
-    let n = bytes.len();
     let mut i = 0;
-    while i < n {
-        // Skip to the next word character: a tight loop over ASCII separators.
-        while i < n && ASCII_SEP[bytes[i] as usize] {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        if bytes[i] >= 0x80 {
-            let c = decode(text, i);
-            if !is_word_char(c) {
-                i += c.len_utf8();
-                continue;
-            }
-        }
-        let start = i;
-        let mut prev = decode(text, i);
-        i += prev.len_utf8();
-        // Extend over word characters and joiners.
-        while i < n {
-            // Fast path: a run of ASCII letters and digits.
-            let run = i;
-            while i < n && ASCII_WORD_BYTE[bytes[i] as usize] {
-                i += 1;
-            }
-            if i > run {
-                prev = bytes[i - 1] as char;
-                if i >= n {
-                    break;
-                }
-            }
-            let b = bytes[i];
-            if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',') {
-                break;
-            }
-            let c = if b < 0x80 { b as char } else { decode(text, i) };
-            if b >= 0x80 && is_word_char(c) {
-                prev = c;
-                i += c.len_utf8();
-                continue;
-            }
-            let j = i + c.len_utf8();
-            if j >= n {
-                break;
-            }
-            let next = decode(text, j);
-            if !is_word_char(next) {
-                break;
-            }
-            let join = if is_apostrophe(c) || is_hyphen(c) {
-                true
-            } else if c == '.' {
-                (prev.is_numeric() && next.is_numeric())
-                    || (prev.is_lowercase()
-                        && next.is_lowercase()
-                        && !is_initial_segment(text, start, i))
-                    || (is_initial_segment(text, start, i) && is_single_letter_after(text, j))
-            } else if c == ',' {
-                prev.is_ascii_digit() && next.is_ascii_digit() && digits_after(text, j) == 3
-            } else {
-                false
-            };
-            if !join {
-                break;
-            }
-            prev = next;
-            i = j + next.len_utf8();
-        }
-        // Initialisms keep their final dot: "U.S." / "a.m.".
-        if i < n && bytes[i] == b'.' && is_initialism(&text[start..i]) {
-            i += 1;
-        }
-        f(start, i);
+    while let Some((start, end)) = next_token(text, i) {
+        f(start, end);
+        i = end;
     }
 }
 
