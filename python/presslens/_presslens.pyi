@@ -100,11 +100,20 @@ def reuse(
     sources: list[str],
     *,
     n_threads: int | None = None,
-    options: tuple[int, int, int, int, int, int] | None = None,
 ) -> tuple[
     float, float, list[float], float, str, int, list[tuple[int, int, int, int, int, int]]
 ]: ...
 def reuse_features() -> list[str]: ...
+def reuse_word_features(
+    text: str, sources: list[str]
+) -> tuple[
+    list[str],
+    list[list[float]],
+    list[tuple[int, int]],
+    list[int],
+    list[tuple[int, int]],
+    list[int],
+]: ...
 
 @final
 class MinHashLSH:

@@ -713,7 +713,8 @@ class Reuse:
     Attributes
     ----------
     share
-        Fraction of the article's words inside passages found in the sources.
+        Fraction of the article's words inside passages found in the sources (words judged
+        derived by the word model; see :func:`reuse`).
     verbatim_share
         Fraction of the article's words inside exact runs of 5 or more words shared with a
         source.
@@ -726,8 +727,8 @@ class Reuse:
     words
         Words in the article.
     score
-        The label model's score: ``wholly-derived`` at or above 1.471, ``partially-derived``
-        at or above 0.722 (see :func:`reuse`).
+        The label model's score: ``wholly-derived`` at or above 1.44, ``partially-derived``
+        at or above 0.709 (see :func:`reuse`).
     """
 
     share: float
@@ -757,27 +758,31 @@ def reuse(
 ) -> Reuse:
     """How much of an article comes from the given source texts (wire copy).
 
-    The article is tiled against the sources with greedy string tiling (Clough et al.'s METER
-    method): maximal runs of 3+ identical normalised words, longest first, each article and
-    source word used once; shorter matches (a name, a two-word phrase, not a lone stop word)
-    within 6 words of a tile are added, and tiles of one source separated by at most 1 article
-    word (10 source words, in order) form a passage. ``share`` counts the article's words
-    inside a passage, ``verbatim_share`` those inside tiles of 5+ words.
+    Every article word is aligned to the sources: greedy string tiling (Clough et al.'s METER
+    method: maximal runs of 3+ identical normalised words, longest first, each article and
+    source word used once), shorter matches within 8 words of a tile, then repeated phrases and
+    single words found in a source. A logistic regression over the alignment of each word and
+    its neighbourhood (tile length, longest source n-gram around it, distance to and gap
+    between tiles, tiled share of its window, sentence and article, stop word, capital,
+    position) gives the probability that the word is derived from the sources; it was trained
+    on the word-level annotation (verbatim / rewrite / new) of the showbiz domain of the METER
+    corpus (Press Association copy and British newspapers, annotated by journalists). Tiled
+    words, and words between two tiles of one source, with probability at least 0.48 are
+    covered; passages are runs of covered words of one source (in source order), widened over
+    the punctuation attached to their ends. ``share`` counts the article's words inside a
+    passage, ``verbatim_share`` those inside tiles of 5+ words.
 
     ``label`` says how the article was derived from the sources, as the METER corpus defines
     it: ``"wholly-derived"`` (the sources are its only source, however rewritten),
     ``"partially-derived"`` (they are one of its sources) or ``"non-derived"`` (not used).
-    It comes from ``score = -0.2362 + 1.408 c1 + 1.2833 c2 - 0.2969 c3 - 0.1914 c4``, where
-    ``cn`` is the share of the article's distinct word n-grams found in the sources
-    (``features["containment_n"]``): ``wholly-derived`` when ``score >= 1.471``,
-    ``partially-derived`` when ``score >= 0.722``, else ``non-derived``. The other features
-    (tiled shares, longest tile, shares of reused and of new sentences, length ratio) are
-    reported but carry no weight: cross-validation preferred the containment subset. Weights
-    and thresholds were fitted on the showbiz domain of METER (Press Association copy and
-    British newspapers, labelled by journalists) and evaluated on its courts domain, where
-    3-way macro-F1 is 0.576 and derived-vs-non-derived F1 0.894: see
-    ``benchmarks/fit_reuse_meter.py``, ``benchmarks/eval_meter.py`` and
-    ``src/overlap/reuse.rs``.
+    It comes from ``score = 0.2447 + 1.4345 m``, where ``m`` is the mean word probability
+    (``features["derived_mean"]``): ``wholly-derived`` when ``score >= 1.44``,
+    ``partially-derived`` when ``score >= 0.709``, else ``non-derived``. The other features
+    (n-gram containment, tiled shares, longest tile, sentence shares, length ratio) are
+    reported but carry no weight: cross-validation on showbiz preferred the mean probability.
+    Everything was fitted on showbiz only (``benchmarks/fit_reuse_words.py``);
+    ``benchmarks/eval_meter.py courts`` reports the courts domain, and ``src/overlap/reuse.rs``
+    and ``src/overlap/reuse_words.rs`` document the method.
 
     Parameters
     ----------

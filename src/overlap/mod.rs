@@ -20,6 +20,7 @@ pub mod minhash;
 pub mod partial;
 pub mod passages;
 pub mod reuse;
+pub mod reuse_words;
 pub mod shingles;
 mod shuffle;
 pub mod tiling;

@@ -146,29 +146,16 @@ type ReuseRow = (
 
 /// Reuse of `text` from `sources`: (share, verbatim_share, features, score, label, words,
 /// passages as (source, start, end, source_start, source_end, words)), offsets in code points.
-/// `options` (min_match, near, near_seed, max_gap, max_source_gap, verbatim_run) overrides the
-/// calibrated defaults (benchmarks only).
 #[pyfunction]
-#[pyo3(signature = (text, sources, *, n_threads = None, options = None))]
+#[pyo3(signature = (text, sources, *, n_threads = None))]
 fn reuse(
     py: Python<'_>,
     text: &str,
     sources: Vec<PyBackedStr>,
     n_threads: Option<i64>,
-    options: Option<(usize, usize, usize, usize, usize, usize)>,
 ) -> PyResult<ReuseRow> {
     let t = threads(n_threads)?;
-    let mut opts = overlap::reuse::ReuseOptions::default();
-    if let Some((min_match, near, near_seed, max_gap, max_source_gap, verbatim_run)) = options {
-        opts = overlap::reuse::ReuseOptions {
-            min_match,
-            near,
-            near_seed,
-            max_gap,
-            max_source_gap,
-            verbatim_run,
-        };
-    }
+    let opts = overlap::reuse::ReuseOptions::default();
     detached(py, || {
         let r = overlap::reuse(text, &sources, &opts, t)?;
         let amap = OffsetMap::new(
@@ -216,6 +203,55 @@ fn reuse(
         ))
     })
 }
+
+/// Word-level alignment features of `text` against `sources` (fitting scripts only): feature
+/// names, one feature row per word, the words' code-point spans, sentence index, tiled source
+/// and source word (-1: none) and gap source (-1: none).
+#[pyfunction]
+fn reuse_word_features(
+    py: Python<'_>,
+    text: &str,
+    sources: Vec<PyBackedStr>,
+) -> PyResult<WordRows> {
+    detached(py, || {
+        let th = overlap::TokenHasher::default();
+        let art = th.tokens(text);
+        let srcs: Vec<Vec<u64>> = sources.iter().map(|s| th.hashes(s)).collect();
+        let refs: Vec<&[u64]> = srcs.iter().map(Vec::as_slice).collect();
+        let al = overlap::reuse_words::align_words(text, &art, &refs);
+        let map = OffsetMap::new(text, art.spans.iter().flat_map(|&(s, e)| [s, e]));
+        let spans = art
+            .spans
+            .iter()
+            .map(|&(s, e)| (map.get(s), map.get(e)))
+            .collect();
+        let signed = |v: Option<usize>| v.map_or(-1, |x| x as i64);
+        let tiled = al
+            .source_word
+            .iter()
+            .map(|w| (signed(w.map(|w| w.0)), signed(w.map(|w| w.1))))
+            .collect();
+        let gaps = al.gap_source.iter().map(|&g| signed(g)).collect();
+        let rows = al.features.iter().map(|f| f.to_vec()).collect();
+        Ok((
+            overlap::reuse_words::WORD_FEATURES.to_vec(),
+            rows,
+            spans,
+            al.sentence,
+            tiled,
+            gaps,
+        ))
+    })
+}
+
+type WordRows = (
+    Vec<&'static str>,
+    Vec<Vec<f64>>,
+    Vec<(usize, usize)>,
+    Vec<usize>,
+    Vec<(i64, i64)>,
+    Vec<i64>,
+);
 
 /// Names of the reuse features, in order.
 #[pyfunction]
@@ -340,6 +376,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(shared_passages, m)?)?;
     m.add_function(wrap_pyfunction!(reuse, m)?)?;
     m.add_function(wrap_pyfunction!(reuse_features, m)?)?;
+    m.add_function(wrap_pyfunction!(reuse_word_features, m)?)?;
     m.add_class::<PyMinHashLsh>()?;
     Ok(())
 }
