@@ -810,7 +810,7 @@ def reuse(
     >>> article = "Chip thief jailed. " + wire.replace("today", "yesterday")
     >>> r = reuse(article, {"pa-1": wire})
     >>> round(r.share, 2), r.label
-    (0.9, 'wholly-derived')
+    (0.94, 'wholly-derived')
     >>> p = r.passages[0]
     >>> p.source, article[p.start:p.end] == p.text
     ('pa-1', True)
