@@ -1,14 +1,17 @@
-"""Fit the reuse label rule on METER showbiz (never on courts) and print the Rust constants.
+"""Fit a label rule on the article-level reuse features alone, on METER showbiz (never courts).
 
 Run: ``python benchmarks/fit_reuse_meter.py`` (needs ../shared/data/meter).
 
-The rule (documented in src/overlap/reuse.rs) is a linear score with two thresholds:
+This was the label rule before the word model; the shipped constants now come from
+``benchmarks/fit_reuse_words.py``, which uses this module's ridge fit and thresholds. The rule
+(documented in src/overlap/reuse.rs) is a linear score with two thresholds:
 ``score = bias + sum(w_i * feature_i)``; wholly-derived when ``score >= hi``, else
 partially-derived when ``score >= lo``, else non-derived. The weights are a ridge regression of
 the ordinal label (non 0, partially 1, wholly 2) on standardised features; the thresholds
 maximise 3-way macro-F1. The feature subset and the ridge penalty are chosen by repeated 5-fold
-cross-validation on showbiz; the winner is refitted on all of showbiz and printed as the
-``LABEL_WEIGHTS`` / ``LABEL_BIAS`` / ``WHOLLY_MIN_SCORE`` / ``DERIVED_MIN_SCORE`` constants.
+cross-validation (by article) on showbiz; the winner is refitted on all of showbiz and printed
+in the form of the ``LABEL_WEIGHTS`` / ``LABEL_BIAS`` / ``WHOLLY_MIN_SCORE`` /
+``DERIVED_MIN_SCORE`` constants, for comparison.
 """
 
 from __future__ import annotations

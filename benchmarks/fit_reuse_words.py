@@ -10,7 +10,7 @@ that a word is derived; a covered word is a tiled or gap word with probability a
 word threshold. The threshold is chosen by 5-fold cross-validation grouped by story (all
 articles of one date/catchline in one fold) so that passages cover at least 90% of verbatim
 characters with the best precision. The document label is then a linear score of the
-article's aggregate features (covered share, mean probability, sentence shares, n-gram
+article's aggregate features (covered share, mean word probability, word 1- to 4-gram
 containment), two thresholds, the feature subset and ridge penalty chosen by the same grouped
 cross-validation, on out-of-fold word probabilities. Prints the CV numbers and the constants
 of ``src/overlap/reuse_model.rs``.
@@ -30,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+import presslens
 from presslens import _presslens
 
 Array = np.ndarray[Any, Any]
@@ -179,37 +180,18 @@ def char_passages(a: Article, p: Array, threshold: float) -> _R:
 
 
 def aggregates(a: Article, p: Array, threshold: float) -> list[float]:
-    """Document features from word probabilities (as reuse.rs computes them)."""
+    """Document features from word probabilities, as reuse.rs computes them: the share of words
+    inside a passage (``share``) and the mean word probability (``derived_mean``)."""
     n = len(p)
     if n == 0:
-        return [0.0] * len(AGGREGATES)
+        return [0.0, 0.0]
     cov = np.zeros(n, dtype=bool)
     for s, e, _ in passages(a, covered_words(a, p, threshold)):
         cov[s:e] = True
-    n_sent = int(a.sentence.max()) + 1
-    sent_cov = np.bincount(a.sentence, weights=cov, minlength=n_sent)
-    sent_p = np.bincount(a.sentence, weights=p, minlength=n_sent)
-    sent_n = np.bincount(a.sentence, minlength=n_sent)
-    return [
-        float(cov.mean()),
-        float(p.mean()),
-        float(np.mean(p >= 0.5)),
-        float(np.mean(sent_cov == 0)),
-        float(np.mean(2 * sent_cov >= sent_n)),
-        float(np.mean(sent_p / sent_n < 0.25)),
-        float(np.mean(sent_p / sent_n >= 0.5)),
-    ]
+    return [float(cov.mean()), float(p.mean())]
 
 
-AGGREGATES = [
-    "share",
-    "derived_mean",
-    "derived_words",
-    "sentences_new",
-    "sentences_reused",
-    "sentences_unlikely",
-    "sentences_likely",
-]
+AGGREGATES = ["share", "derived_mean"]
 
 
 def coverage_of(arts: list[Article], probs: list[Array], threshold: float) -> tuple[float, float]:
@@ -234,7 +216,7 @@ DOC_SUBSETS = {
     "mean+containment": ["derived_mean", "containment_1", "containment_2"],
     "share+containment": ["share", "containment_1", "containment_2"],
     "mean": ["derived_mean"],
-    "mean+share+new": ["derived_mean", "share", "sentences_new"],
+    "mean+share": ["derived_mean", "share"],
 }
 CONTAINMENT = ["containment_1", "containment_2", "containment_3", "containment_4"]
 THRESHOLDS = np.round(np.arange(0.30, 0.71, 0.02), 2)
@@ -300,11 +282,14 @@ def main() -> None:
     print("];")
     print(f"pub const WORD_BIAS: f64 = {bias:.6f};")
     print(f"pub const WORD_MIN_PROBABILITY: f64 = {threshold:.2f};")
-    print("// document score weights, by feature name")
-    for n, v in zip(names, w, strict=True):
-        if v != 0.0:
-            print(f"//   {n}: {v:.4f}")
-    print(f"// bias {b:.4f}; wholly >= {hi:.3f}; partially >= {lo:.3f}")
+    by_name = dict(zip(names, w, strict=True))
+    print("pub const LABEL_WEIGHTS: [f64; N_FEATURES] = [")
+    for n in presslens.reuse("", []).features:
+        print(f"    {by_name.get(n, 0.0):.4f}, // {n}")
+    print("];")
+    print(f"pub const LABEL_BIAS: f64 = {b:.4f};")
+    print(f"pub const WHOLLY_MIN_SCORE: f64 = {hi:.3f};")
+    print(f"pub const DERIVED_MIN_SCORE: f64 = {lo:.3f};")
 
 
 def export_logistic(model: Any) -> tuple[Array, float]:

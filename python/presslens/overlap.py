@@ -716,8 +716,8 @@ class Reuse:
         Fraction of the article's words inside passages found in the sources (words judged
         derived by the word model; see :func:`reuse`).
     verbatim_share
-        Fraction of the article's words inside exact runs of 5 or more words shared with a
-        source.
+        Fraction of the article's words inside a passage and inside an exact run of 5 or more
+        words shared with a source.
     passages
         The passages, in article order.
     label
@@ -770,7 +770,7 @@ def reuse(
     words, and words between two tiles of one source, with probability at least 0.48 are
     covered; passages are runs of covered words of one source (in source order), widened over
     the punctuation attached to their ends. ``share`` counts the article's words inside a
-    passage, ``verbatim_share`` those inside tiles of 5+ words.
+    passage, ``verbatim_share`` those of them inside tiles of 5+ words.
 
     ``label`` says how the article was derived from the sources, as the METER corpus defines
     it: ``"wholly-derived"`` (the sources are its only source, however rewritten),

@@ -10,8 +10,8 @@
 //!
 //! * `share`: the fraction of the article's words inside a passage (changed words between
 //!   tiles included);
-//! * `verbatim_share`: the fraction inside tiles of at least [`ReuseOptions::verbatim_run`]
-//!   words;
+//! * `verbatim_share`: the fraction inside a passage and inside a tile of at least
+//!   [`ReuseOptions::verbatim_run`] words;
 //! * the features of the label model, [`FEATURES`]: the two shares, the longest tile, the
 //!   containment of the article's distinct word n-grams (n = 1..5) in the union of the
 //!   sources, the share of words in tiles of 3+, 5+ and 8+ words and after the near
@@ -115,7 +115,7 @@ pub const N_FEATURES: usize = 16;
 pub struct Reuse {
     /// Fraction of the article's words inside passages found in the sources.
     pub share: f64,
-    /// Fraction of the article's words inside tiles of `verbatim_run`+ words.
+    /// Fraction of the article's words inside a passage and a tile of `verbatim_run`+ words.
     pub verbatim_share: f64,
     /// The features of the label model (see [`FEATURES`]).
     pub features: [f64; N_FEATURES],
@@ -296,6 +296,10 @@ pub fn reuse<S: AsRef<str> + Sync>(
     });
     let count = |v: &[bool]| v.iter().filter(|&&x| x).count();
     let share = ratio(count(&in_passage), n);
+    verbatim
+        .iter_mut()
+        .zip(&in_passage)
+        .for_each(|(v, &p)| *v &= p);
     let verbatim_share = ratio(count(&verbatim), n);
     let mut runs = vec![false; n];
     for t in core_tiles.iter().filter(|t| t.len >= 2) {
@@ -408,6 +412,23 @@ mod tests {
         assert!(f[11] >= f[8] && f[8] >= f[9] && f[9] >= f[10]);
         assert!((r.score - score(&f)).abs() < 1e-12);
         assert_eq!(classify(r.score), r.label);
+    }
+
+    #[test]
+    fn repetitive_input_is_bounded_and_verbatim_within_share() {
+        let text = "news ".repeat(5000);
+        let r = reuse(&text, &[&text], &ReuseOptions::default(), Threads::Serial).unwrap();
+        assert!((0.0..=1.0).contains(&r.share) && r.verbatim_share <= r.share);
+        let r = reuse(
+            WIRE,
+            &[WIRE, WIRE],
+            &ReuseOptions::default(),
+            Threads::Serial,
+        )
+        .unwrap();
+        assert!(r.verbatim_share <= r.share + 1e-12);
+        let m = r.features[15];
+        assert!(m > 0.5 && m <= 1.0, "a copy is derived: {m}");
     }
 
     #[test]
