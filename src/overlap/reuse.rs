@@ -132,8 +132,8 @@ pub struct Reuse {
 // ---- label rule: fitted by benchmarks/fit_reuse_words.py on METER showbiz ----------------
 /// Weight of each feature (see [`FEATURES`]) in the label score. Cross-validation on showbiz
 /// (5 folds by story, out-of-fold word probabilities) chose the mean word probability alone
-/// (cv macro-F1 0.610, against 0.595 for word 1- to 4-gram containment and 0.58 to 0.60 for
-/// mixes with the covered share, sentence shares and containment).
+/// (cv macro-F1 0.610, against 0.595 for word 1- to 4-gram containment and 0.595 to 0.609 for
+/// mixes of the mean probability, the covered share and containment).
 pub const LABEL_WEIGHTS: [f64; N_FEATURES] = [
     0.0,    // share
     0.0,    // verbatim_share

@@ -15,7 +15,7 @@
 //! 3. **Decision.** A logistic regression ([`word_probability`]) gives the probability that
 //!    the word is *derived* (marked `verbatim` or `rewrite`, not `new`, by the METER
 //!    journalists); it was trained on the word-level annotation of METER's showbiz domain
-//!    (about 20,000 words of 90 articles; `benchmarks/fit_reuse_words.py`). A word is
+//!    (about 21,000 words of 90 articles; `benchmarks/fit_reuse_words.py`). A word is
 //!    *covered* when it is tiled, or lies in a gap between two tiles of one source, and its
 //!    probability is at least [`WORD_MIN_PROBABILITY`] ([`covered`]).
 //! 4. **Passages** are runs of covered words of one source, in source order, starting and
