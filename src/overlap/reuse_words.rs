@@ -1,4 +1,4 @@
-//! The word-level decision of [`super::reuse`]: which article words come from the sources.
+//! The word-level decision of [`super::reuse()`]: which article words come from the sources.
 //!
 //! 1. **Alignment.** Greedy string tiling of the article against all sources (tiles of 3+
 //!    normalised words, [`super::tiling::greedy_tiling`]), then the near extension
