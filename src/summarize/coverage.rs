@@ -23,13 +23,18 @@ use ahash::AHashMap;
 use super::analyze::Analysis;
 
 /// Number of features of a concept.
-pub const N_FEATURES: usize = 8;
+pub const N_FEATURES: usize = 9;
 
-/// Intercept and coefficients of the logistic concept model, in the order of
+/// Intercept and coefficients of the logistic model of bigram concepts, in the order of
 /// [`concept_features`].
-pub const COEFFICIENTS: [f64; N_FEATURES + 1] = [
-    -4.547_837, 0.433_228, 2.362_929, 2.419_901, 0.976_138, 1.068_743, -0.825_830, 1.362_629,
-    -0.608_732,
+pub const BIGRAM_MODEL: [f64; N_FEATURES + 1] = [
+    -5.373_667, 1.795_857, 2.362_929, 2.419_901, 0.976_138, 1.068_743, -0.608_732, 0.0, 0.0, 0.0,
+];
+
+/// Intercept and coefficients of the logistic model of content-word concepts, in the order of
+/// [`concept_features`].
+pub const UNIGRAM_MODEL: [f64; N_FEATURES + 1] = [
+    -4.547_837, 0.433_228, 2.362_929, 2.419_901, 0.976_138, 1.068_743, -0.608_732, 0.0, 0.0, 0.0,
 ];
 
 /// Tuning of the concept weights.
@@ -48,6 +53,15 @@ pub struct Params {
     /// The defaults (automatic, 3 lead sentences as in the model's fit, power 1, unigrams 0.3)
     /// were chosen on the DUC 2004 dev split and DUC 2002 only (`benchmarks/tune_duc.py`).
     pub unigram: f64,
+    /// Weight of each further mention of a content word (from another sentence) relative to
+    /// the mention before: ROUGE-1 counts repeated reference words once per mention.
+    pub unigram_repeat: f64,
+    /// The same for bigrams.
+    pub bigram_repeat: f64,
+    /// Coefficients of the bigram model (default [`BIGRAM_MODEL`]; other values for fitting).
+    pub bigram_model: [f64; N_FEATURES + 1],
+    /// Coefficients of the content-word model (default [`UNIGRAM_MODEL`]).
+    pub unigram_model: [f64; N_FEATURES + 1],
 }
 
 impl Default for Params {
@@ -57,6 +71,10 @@ impl Default for Params {
             lead: 3,
             power: 1.0,
             unigram: 0.3,
+            unigram_repeat: 0.0,
+            bigram_repeat: 0.0,
+            bigram_model: BIGRAM_MODEL,
+            unigram_model: UNIGRAM_MODEL,
         }
     }
 }
@@ -67,6 +85,8 @@ pub struct Concepts {
     pub of: Vec<Vec<u32>>,
     /// Per concept id: its weight.
     pub weight: Vec<f64>,
+    /// Per concept id: the factor of each further mention's weight ([`Params::unigram_repeat`]).
+    pub repeat: Vec<f64>,
     /// Concept key → id (to find the concepts of part of a sentence).
     ids: AHashMap<u64, u32>,
     /// Whether content words are concepts.
@@ -89,11 +109,32 @@ impl Concepts {
         cs
     }
 
-    /// Weight of the concepts in `cs` not in `covered` (a sorted concept list).
+    /// Value of one more mention of concept `c` after `times` mentions.
+    #[inline]
+    pub fn mention(&self, c: u32, times: u32) -> f64 {
+        let w = self.weight[c as usize];
+        match times {
+            0 => w,
+            t => {
+                let r = self.repeat[c as usize];
+                if r > 0.0 {
+                    w * r.powi(i32::try_from(t).unwrap_or(i32::MAX))
+                } else {
+                    0.0
+                }
+            }
+        }
+    }
+
+    /// Value of the concepts in `cs` over those in `covered` (a sorted concept list, one
+    /// entry per sentence that mentions the concept).
     pub fn gain_over(&self, cs: &[u32], covered: &[u32]) -> f64 {
         cs.iter()
-            .filter(|c| covered.binary_search(c).is_err())
-            .map(|&c| self.weight[c as usize])
+            .map(|&c| {
+                let from = covered.partition_point(|&x| x < c);
+                let to = covered.partition_point(|&x| x <= c);
+                self.mention(c, (to - from) as u32)
+            })
             .sum()
     }
 }
@@ -109,6 +150,8 @@ pub struct ConceptStats {
     pub first_df: u32,
     /// Sentences that contain it.
     pub sentences: u32,
+    /// Occurrences (repeats within a sentence included).
+    pub count: u32,
     /// Sum over the documents that contain it of its earliest relative position there
     /// (sentence position / sentences in the document).
     pub first_pos_sum: f64,
@@ -119,34 +162,93 @@ pub struct ConceptStats {
     last_first: u32,
 }
 
-/// Model features of a concept in a cluster of `n_docs` documents: share of documents
-/// containing it, share of document leads, share of first sentences, `ln(1 + sentences)`,
-/// `1 −` mean earliest relative position, bigram flag, share of documents × bigram flag,
-/// single-document flag.
-pub fn concept_features(s: &ConceptStats, n_docs: usize) -> [f64; N_FEATURES] {
+/// Model features of a concept in a cluster of `n_docs` documents whose concepts of the
+/// same kind (bigrams, or content words) occur `total` times: share of documents containing
+/// it, share of document leads, share of first sentences, `ln(1 + sentences)`, `1 −` mean
+/// earliest relative position, single-document flag, `ln(1 + occurrences)`,
+/// `ln(occurrences / total)`, squared share of documents.
+pub fn concept_features(s: &ConceptStats, n_docs: usize, total: u64) -> [f64; N_FEATURES] {
     let n = n_docs.max(1) as f64;
     let df = f64::from(s.df);
-    let bigram = if s.bigram { 1.0 } else { 0.0 };
+    let count = f64::from(s.count.max(1));
     [
         df / n,
         f64::from(s.lead_df) / n,
         f64::from(s.first_df) / n,
         f64::from(s.sentences).ln_1p(),
         1.0 - s.first_pos_sum / df.max(1.0),
-        bigram,
-        df / n * bigram,
         if s.df == 1 { 1.0 } else { 0.0 },
+        count.ln_1p(),
+        (count / (total.max(1) as f64)).ln(),
+        (df / n) * (df / n),
     ]
 }
 
-/// The model's probability that a human summary contains a concept with these features.
-pub fn concept_probability(f: &[f64; N_FEATURES]) -> f64 {
-    let z = COEFFICIENTS[0]
-        + f.iter()
-            .zip(&COEFFICIENTS[1..])
-            .map(|(x, b)| x * b)
-            .sum::<f64>();
+/// A logistic model's probability (`model`: intercept, then coefficients) for features `f`.
+pub fn concept_probability(f: &[f64; N_FEATURES], model: &[f64; N_FEATURES + 1]) -> f64 {
+    let z = model[0] + f.iter().zip(&model[1..]).map(|(x, b)| x * b).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
+}
+
+/// Occurrences of all bigram concepts and of all content-word concepts.
+fn totals(stats: &[ConceptStats]) -> (u64, u64) {
+    stats.iter().fold((0, 0), |(b, u), s| {
+        if s.bigram {
+            (b + u64::from(s.count), u)
+        } else {
+            (b, u + u64::from(s.count))
+        }
+    })
+}
+
+/// Every concept of the first `n_docs` documents of `a` with its model features, whether it
+/// is a bigram, and the share of the remaining documents (the references) that contain it
+/// (used to fit the models: `benchmarks/fit_duc_concepts.py`).
+pub fn concept_table(
+    a: &Analysis,
+    n_docs: usize,
+    p: &Params,
+) -> Vec<([f64; N_FEATURES], bool, f64)> {
+    let docs = Analysis {
+        sentences: a
+            .sentences
+            .iter()
+            .filter(|s| (s.doc as usize) < n_docs)
+            .cloned()
+            .collect(),
+        n_docs,
+        is_stop: a.is_stop.clone(),
+        doc_sentences: a.doc_sentences[..n_docs.min(a.doc_sentences.len())].to_vec(),
+    };
+    let (_, stats, ids) = stats_and_ids(&docs, p);
+    let n_refs = a.n_docs.saturating_sub(n_docs);
+    let mut refs = vec![0u32; stats.len()];
+    let mut last = vec![u32::MAX; stats.len()];
+    let mut keys = Vec::new();
+    for s in a.sentences.iter().filter(|s| s.doc as usize >= n_docs) {
+        concept_keys(a, &s.tokens, true, &mut keys);
+        for k in &keys {
+            if let Some(&c) = ids.get(k) {
+                if last[c as usize] != s.doc {
+                    last[c as usize] = s.doc;
+                    refs[c as usize] += 1;
+                }
+            }
+        }
+    }
+    let (tb, tu) = totals(&stats);
+    stats
+        .iter()
+        .zip(&refs)
+        .map(|(st, &r)| {
+            let total = if st.bigram { tb } else { tu };
+            (
+                concept_features(st, n_docs, total),
+                st.bigram,
+                f64::from(r) / (n_refs.max(1) as f64),
+            )
+        })
+        .collect()
 }
 
 /// Concept keys of sentence `s`: bigrams (not two stop words) and, when `unigrams`, content
@@ -208,6 +310,9 @@ fn stats_and_ids(a: &Analysis, p: &Params) -> StatsAndIds {
                 id
             })
             .collect();
+        for &c in &cs {
+            stats[c as usize].count += 1;
+        }
         cs.sort_unstable();
         cs.dedup();
         for &c in &cs {
@@ -242,6 +347,7 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
         (m, _) => m,
     };
     let (raw, stats, ids) = stats_and_ids(a, p);
+    let (tb, tu) = totals(&stats);
     let weight: Vec<f64> = stats
         .iter()
         .map(|st| {
@@ -249,7 +355,12 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
                 return 0.0;
             }
             let w = if multi {
-                concept_probability(&concept_features(st, a.n_docs)).powf(p.power)
+                let (model, total) = if st.bigram {
+                    (&p.bigram_model, tb)
+                } else {
+                    (&p.unigram_model, tu)
+                };
+                concept_probability(&concept_features(st, a.n_docs, total), model).powf(p.power)
             } else {
                 f64::from(st.df)
             };
@@ -257,6 +368,16 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
                 w
             } else {
                 w * p.unigram
+            }
+        })
+        .collect();
+    let repeat: Vec<f64> = stats
+        .iter()
+        .map(|st| {
+            if st.bigram {
+                p.bigram_repeat
+            } else {
+                p.unigram_repeat
             }
         })
         .collect();
@@ -271,6 +392,7 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
     Concepts {
         of,
         weight,
+        repeat,
         ids,
         unigrams: p.unigram > 0.0,
     }
@@ -300,15 +422,13 @@ impl<'a> State<'a> {
     fn gain(&self, s: usize) -> f64 {
         self.c.of[s]
             .iter()
-            .filter(|&&k| self.cover[k as usize] == 0)
-            .map(|&k| self.c.weight[k as usize])
+            .map(|&k| self.c.mention(k, self.cover[k as usize]))
             .sum()
     }
     fn loss(&self, s: usize) -> f64 {
         self.c.of[s]
             .iter()
-            .filter(|&&k| self.cover[k as usize] == 1)
-            .map(|&k| self.c.weight[k as usize])
+            .map(|&k| self.c.mention(k, self.cover[k as usize] - 1))
             .sum()
     }
     fn add(&mut self, s: usize) {
@@ -525,11 +645,15 @@ mod tests {
     fn shared_lead_concepts_outweigh_singletons() {
         let a = analyze(&DOCS, Language::English, Threads::Serial);
         let p = Params::default();
-        let f_dam = concept_features(&stats_of(&a, &p, "dam"), 3);
-        let f_bakery = concept_features(&stats_of(&a, &p, "bakery"), 3);
+        let f_dam = concept_features(&stats_of(&a, &p, "dam"), 3, 30);
+        let f_bakery = concept_features(&stats_of(&a, &p, "bakery"), 3, 30);
         assert!((f_dam[0] - 1.0).abs() < 1e-12);
-        assert!((f_bakery[7] - 1.0).abs() < 1e-12);
-        let (pd, pb) = (concept_probability(&f_dam), concept_probability(&f_bakery));
+        assert!((f_bakery[5] - 1.0).abs() < 1e-12);
+        let model = &p.unigram_model;
+        let (pd, pb) = (
+            concept_probability(&f_dam, model),
+            concept_probability(&f_bakery, model),
+        );
         assert!(pd > 0.5 && pb < 0.1 && pb > 0.0, "{pd} {pb}");
     }
 

@@ -40,7 +40,6 @@ pub fn coverage<S: AsRef<str>>(
         if free > 0 && set.len() < b.sentences {
             let mut covered: Vec<u32> = set.iter().flat_map(|&s| c.of[s].iter().copied()).collect();
             covered.sort_unstable();
-            covered.dedup();
             let mut best_gain = 0.0;
             for &s in pool {
                 if set.contains(&s) {
