@@ -299,7 +299,7 @@ def summarize(
     trim: bool = False,
     truncate: bool = False,
     concept_models: tuple[list[float], list[float]] | None = None,
-    concept_repeat: tuple[float, float] | None = None,
+    centrality: float | None = None,
 ) -> tuple[_SentenceColumns, list[tuple[int, float, list[int], int, int]], bool]: ...
 def coverage_concepts(
     texts: list[str],

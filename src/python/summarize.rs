@@ -113,7 +113,7 @@ type SummaryRows<'py> = (Columns<'py>, Vec<(usize, f64, Vec<u32>, u64, u64)>, bo
                     max_sentences = None, redundancy = 0.5, order = "score",
                     language = "english", support_threshold = 0.5, n_threads = None,
                     coverage = None, trim = false, truncate = false, concept_models = None,
-                    concept_repeat = None))]
+                    centrality = None))]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
 fn summarize<'py>(
     py: Python<'py>,
@@ -131,13 +131,12 @@ fn summarize<'py>(
     trim: bool,
     truncate: bool,
     concept_models: Option<Models>,
-    concept_repeat: Option<(f64, f64)>,
+    centrality: Option<f64>,
 ) -> PyResult<SummaryRows<'py>> {
     let t = threads(n_threads)?;
     let mut params = with_models(coverage_params(coverage), concept_models)?;
-    if let Some((unigram, bigram)) = concept_repeat {
-        params.unigram_repeat = unigram;
-        params.bigram_repeat = bigram;
+    if let Some(mu) = centrality {
+        params.centrality = mu;
     }
     let opts = attached(|| {
         Ok(SummarizeOptions {

@@ -3,16 +3,20 @@
 //! weight of "concepts" within the word budget, each concept counted once.
 //!
 //! * Concepts are stemmed word bigrams (bigrams of two stop words are dropped) and stemmed
-//!   content words, the latter weighted [`Params::unigram`] relative to bigrams.
+//!   content words, the latter weighted [`Params::unigram`] (0.5) relative to bigrams.
 //! * Several documents: a concept's weight is the estimated probability that a human
-//!   summary of the cluster contains it, a logistic model over eight features of how the
+//!   summary of the cluster contains it, a logistic model over features of how the
 //!   documents use it ([`concept_features`]: share of documents, share of document leads and
-//!   first sentences, sentence count, earliest relative position, bigram or not, singleton),
-//!   raised to [`Params::power`]. The coefficients ([`COEFFICIENTS`]) were fitted once on the
-//!   DUC 2002 clusters and the DUC 2004 dev split (which words of the documents reappear in
-//!   the human abstracts; `benchmarks/fit_duc_concepts.py`); the DUC 2004 test split was
-//!   never used.
+//!   first sentences, sentence count, earliest relative position, singleton; three more,
+//!   occurrence counts and squared share, have coefficient 0 in the shipped models),
+//!   raised to [`Params::power`]. The coefficients ([`BIGRAM_MODEL`], [`UNIGRAM_MODEL`], one
+//!   logistic regression with a bigram flag and its interaction with the share of documents)
+//!   were fitted once on the DUC 2002 clusters and the DUC 2004 dev split (which words of the
+//!   documents reappear in the human abstracts; `benchmarks/fit_duc_concepts.py`); the DUC
+//!   2004 test split was never used.
 //! * One document: the number of sentences that contain the concept, from 2 on.
+//! * With an exactly filled budget, each sentence also gains a small bonus for its LexRank
+//!   centrality per word ([`Params::centrality`], [`centrality_bonus`]).
 //! * The budgeted maximum coverage problem is solved by greedy selection on
 //!   `gain / words^r` for several scaling exponents `r`, the best single sentence (which
 //!   bounds the greedy result to within a constant of the optimum), then local search over
@@ -50,14 +54,18 @@ pub struct Params {
     pub power: f64,
     /// Unigram weight relative to bigrams (`0` = bigrams only).
     ///
-    /// The defaults (automatic, 3 lead sentences as in the model's fit, power 1, unigrams 0.3)
-    /// were chosen on the DUC 2004 dev split and DUC 2002 only (`benchmarks/tune_duc.py`).
+    /// The defaults (automatic, 3 lead sentences as in the model's fit, power 1, unigrams 0.5,
+    /// centrality 0.3) were chosen on the DUC 2004 dev split and DUC 2002 only
+    /// (`benchmarks/tune_duc.py`).
     pub unigram: f64,
-    /// Weight of each further mention of a content word (from another sentence) relative to
-    /// the mention before: ROUGE-1 counts repeated reference words once per mention.
-    pub unigram_repeat: f64,
-    /// The same for bigrams.
-    pub bigram_repeat: f64,
+    /// Weight of sentence centrality when the budget is filled exactly
+    /// ([`super::SummarizeOptions::truncate`]) and there are several documents: a sentence's
+    /// value gains `centrality` × its LexRank score over the mean score × its words over the
+    /// mean words × the mean concept value of a sentence (`0` = concepts only; see
+    /// [`centrality_bonus`]). The default 0.3 was chosen on DUC 2004 dev and DUC 2002 only
+    /// (`benchmarks/tune_duc.py`); without `truncate` the per-word bonus favours long
+    /// sentences and did not help, so it is not used there.
+    pub centrality: f64,
     /// Coefficients of the bigram model (default [`BIGRAM_MODEL`]; other values for fitting).
     pub bigram_model: [f64; N_FEATURES + 1],
     /// Coefficients of the content-word model (default [`UNIGRAM_MODEL`]).
@@ -70,9 +78,8 @@ impl Default for Params {
             min_df: 0,
             lead: 3,
             power: 1.0,
-            unigram: 0.3,
-            unigram_repeat: 0.0,
-            bigram_repeat: 0.0,
+            unigram: 0.5,
+            centrality: 0.3,
             bigram_model: BIGRAM_MODEL,
             unigram_model: UNIGRAM_MODEL,
         }
@@ -85,8 +92,8 @@ pub struct Concepts {
     pub of: Vec<Vec<u32>>,
     /// Per concept id: its weight.
     pub weight: Vec<f64>,
-    /// Per concept id: the factor of each further mention's weight ([`Params::unigram_repeat`]).
-    pub repeat: Vec<f64>,
+    /// Per sentence: value added to its concepts' (empty = none; see [`Params::centrality`]).
+    pub bonus: Vec<f64>,
     /// Concept key → id (to find the concepts of part of a sentence).
     ids: AHashMap<u64, u32>,
     /// Whether content words are concepts.
@@ -109,32 +116,18 @@ impl Concepts {
         cs
     }
 
-    /// Value of one more mention of concept `c` after `times` mentions.
-    #[inline]
-    pub fn mention(&self, c: u32, times: u32) -> f64 {
-        let w = self.weight[c as usize];
-        match times {
-            0 => w,
-            t => {
-                let r = self.repeat[c as usize];
-                if r > 0.0 {
-                    w * r.powi(i32::try_from(t).unwrap_or(i32::MAX))
-                } else {
-                    0.0
-                }
-            }
-        }
+    /// Form value of sentence `s` of `words` words when `keep` of them are kept.
+    pub fn bonus_of(&self, s: usize, keep: u32, words: u32) -> f64 {
+        self.bonus
+            .get(s)
+            .map_or(0.0, |b| b * f64::from(keep) / f64::from(words.max(1)))
     }
 
-    /// Value of the concepts in `cs` over those in `covered` (a sorted concept list, one
-    /// entry per sentence that mentions the concept).
+    /// Weight of the concepts in `cs` not in `covered` (a sorted concept list).
     pub fn gain_over(&self, cs: &[u32], covered: &[u32]) -> f64 {
         cs.iter()
-            .map(|&c| {
-                let from = covered.partition_point(|&x| x < c);
-                let to = covered.partition_point(|&x| x <= c);
-                self.mention(c, (to - from) as u32)
-            })
+            .filter(|c| covered.binary_search(c).is_err())
+            .map(|&c| self.weight[c as usize])
             .sum()
     }
 }
@@ -371,16 +364,6 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
             }
         })
         .collect();
-    let repeat: Vec<f64> = stats
-        .iter()
-        .map(|st| {
-            if st.bigram {
-                p.bigram_repeat
-            } else {
-                p.unigram_repeat
-            }
-        })
-        .collect();
     let of = raw
         .into_iter()
         .map(|cs| {
@@ -392,10 +375,28 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
     Concepts {
         of,
         weight,
-        repeat,
+        bonus: Vec::new(),
         ids,
         unigrams: p.unigram > 0.0,
     }
+}
+
+/// Centrality bonus of every sentence ([`Params::centrality`]): `mu` × `lexrank[i]` / mean
+/// LexRank score × `words[i]` / mean words × the mean of `values` (the sentences' concept
+/// values), so that `mu` is free of the input's scale.
+pub fn centrality_bonus(mu: f64, lexrank: &[f64], words: &[u32], values: &[f64]) -> Vec<f64> {
+    let n = lexrank.len().max(1) as f64;
+    let mean_rank = lexrank.iter().sum::<f64>() / n;
+    let mean_value = values.iter().sum::<f64>() / n;
+    let mean_words = words.iter().map(|&w| f64::from(w)).sum::<f64>() / n;
+    if mean_rank <= 0.0 || mean_words <= 0.0 {
+        return vec![0.0; lexrank.len()];
+    }
+    lexrank
+        .iter()
+        .zip(words)
+        .map(|(&r, &w)| mu * r / mean_rank * f64::from(w) / mean_words * mean_value)
+        .collect()
 }
 
 /// Standalone value of each sentence: the weight of its concepts.
@@ -422,14 +423,18 @@ impl<'a> State<'a> {
     fn gain(&self, s: usize) -> f64 {
         self.c.of[s]
             .iter()
-            .map(|&k| self.c.mention(k, self.cover[k as usize]))
-            .sum()
+            .filter(|&&k| self.cover[k as usize] == 0)
+            .map(|&k| self.c.weight[k as usize])
+            .sum::<f64>()
+            + self.c.bonus.get(s).copied().unwrap_or(0.0)
     }
     fn loss(&self, s: usize) -> f64 {
         self.c.of[s]
             .iter()
-            .map(|&k| self.c.mention(k, self.cover[k as usize] - 1))
-            .sum()
+            .filter(|&&k| self.cover[k as usize] == 1)
+            .map(|&k| self.c.weight[k as usize])
+            .sum::<f64>()
+            + self.c.bonus.get(s).copied().unwrap_or(0.0)
     }
     fn add(&mut self, s: usize) {
         self.value += self.gain(s);
@@ -688,6 +693,26 @@ mod tests {
             },
         );
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn centrality_bonus_is_scale_free() {
+        let words = [10, 20, 30];
+        let b = centrality_bonus(0.1, &[1.0, 1.0, 4.0], &words, &[2.0, 2.0, 2.0]);
+        // mean rank 2, mean words 20, mean value 2
+        let want = [
+            0.1 * 0.5 * 0.5 * 2.0,
+            0.1 * 0.5 * 1.0 * 2.0,
+            0.1 * 2.0 * 1.5 * 2.0,
+        ];
+        for (x, y) in b.iter().zip(want) {
+            assert!((x - y).abs() < 1e-12, "{b:?}");
+        }
+        let scaled = centrality_bonus(0.1, &[10.0, 10.0, 40.0], &words, &[2.0, 2.0, 2.0]);
+        assert!(b.iter().zip(&scaled).all(|(x, y)| (x - y).abs() < 1e-12));
+        assert!(centrality_bonus(0.1, &[0.0; 3], &words, &[1.0; 3])
+            .iter()
+            .all(|&x| x == 0.0));
     }
 
     #[test]

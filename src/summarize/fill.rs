@@ -40,6 +40,7 @@ pub fn coverage<S: AsRef<str>>(
         if free > 0 && set.len() < b.sentences {
             let mut covered: Vec<u32> = set.iter().flat_map(|&s| c.of[s].iter().copied()).collect();
             covered.sort_unstable();
+            covered.dedup();
             let mut best_gain = 0.0;
             for &s in pool {
                 if set.contains(&s) {
@@ -53,7 +54,8 @@ pub fn coverage<S: AsRef<str>>(
                     let text = &texts[sent.doc as usize].as_ref()[sent.start..sent.end];
                     trim::count_tokens(&text[..trim::cut_words(text, keep)])
                 };
-                let g = c.gain_over(&c.of_prefix(a, s, tokens), &covered);
+                let g = c.gain_over(&c.of_prefix(a, s, tokens), &covered)
+                    + c.bonus_of(s, keep as u32, words[s]);
                 if g > best_gain + 1e-12 {
                     best_gain = g;
                     tail = Some((s, keep as u32));
