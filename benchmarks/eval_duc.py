@@ -76,10 +76,13 @@ def ours(
     redundancy: float = 0.5,
     trim: bool = False,
     truncate: bool = False,
+    models: list[tuple[list[float], list[float]]] | None = None,
 ) -> list[str]:
+    """Summaries of ``clusters``; ``coverage`` and ``models`` (per cluster: bigram and
+    content-word concept model coefficients) override the coverage method's settings."""
     out = []
-    for c in clusters:
-        if coverage is None:
+    for i, c in enumerate(clusters):
+        if coverage is None and models is None:
             s = presslens.summarize(
                 corpus_of(c),
                 method=method,  # type: ignore[arg-type]
@@ -100,6 +103,7 @@ def ours(
                 coverage=coverage,
                 trim=trim,
                 truncate=truncate,
+                concept_models=None if models is None else models[i],
             )
             sents = []
             for idx, _score, _sup, s0, e0 in chosen:

@@ -307,7 +307,16 @@ def summarize(
     coverage: tuple[int, int, float, float] | None = None,
     trim: bool = False,
     truncate: bool = False,
+    concept_models: tuple[list[float], list[float]] | None = None,
+    centrality: float | None = None,
 ) -> tuple[_SentenceColumns, list[tuple[int, float, list[int], int, int]], bool]: ...
+def coverage_concepts(
+    texts: list[str],
+    references: list[str],
+    *,
+    lead: int = 3,
+    language: str = "english",
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.bool_], npt.NDArray[np.float64]]: ...
 def sentence_scores(
     texts: list[str],
     *,

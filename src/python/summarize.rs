@@ -1,6 +1,6 @@
 //! Bindings for `crate::summarize` and `crate::rouge`.
 
-use numpy::{IntoPyArray, PyArray1, PyArray3, PyArrayMethods};
+use numpy::{IntoPyArray, PyArray1, PyArray2, PyArray3, PyArrayMethods};
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 
@@ -74,8 +74,34 @@ fn coverage_params(p: Option<(u32, u32, f64, f64)>) -> coverage::Params {
             lead,
             power,
             unigram,
+            ..coverage::Params::default()
         },
     )
+}
+
+/// Concept model coefficients given for fitting (`benchmarks/tune_duc.py`): (bigram model,
+/// content-word model), each an intercept and [`coverage::N_FEATURES`] coefficients.
+type Models = (Vec<f64>, Vec<f64>);
+
+fn with_models(mut p: coverage::Params, models: Option<Models>) -> PyResult<coverage::Params> {
+    let Some((bigram, unigram)) = models else {
+        return Ok(p);
+    };
+    attached(|| {
+        let n = coverage::N_FEATURES + 1;
+        let arr = |v: &[f64]| -> crate::Result<[f64; coverage::N_FEATURES + 1]> {
+            v.try_into().map_err(|_| {
+                crate::Error::InvalidArgument(format!(
+                    "a concept model has an intercept and {} coefficients ({n} numbers), got {}",
+                    coverage::N_FEATURES,
+                    v.len()
+                ))
+            })
+        };
+        p.bigram_model = arr(&bigram)?;
+        p.unigram_model = arr(&unigram)?;
+        Ok(p)
+    })
 }
 
 type SummaryRows<'py> = (Columns<'py>, Vec<(usize, f64, Vec<u32>, u64, u64)>, bool);
@@ -86,7 +112,8 @@ type SummaryRows<'py> = (Columns<'py>, Vec<(usize, f64, Vec<u32>, u64, u64)>, bo
 #[pyo3(signature = (texts, times, *, method = "lexrank", max_words = Some(100),
                     max_sentences = None, redundancy = 0.5, order = "score",
                     language = "english", support_threshold = 0.5, n_threads = None,
-                    coverage = None, trim = false, truncate = false))]
+                    coverage = None, trim = false, truncate = false, concept_models = None,
+                    centrality = None))]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
 fn summarize<'py>(
     py: Python<'py>,
@@ -103,8 +130,14 @@ fn summarize<'py>(
     coverage: Option<(u32, u32, f64, f64)>,
     trim: bool,
     truncate: bool,
+    concept_models: Option<Models>,
+    centrality: Option<f64>,
 ) -> PyResult<SummaryRows<'py>> {
     let t = threads(n_threads)?;
+    let mut params = with_models(coverage_params(coverage), concept_models)?;
+    if let Some(mu) = centrality {
+        params.centrality = mu;
+    }
     let opts = attached(|| {
         Ok(SummarizeOptions {
             method: Method::parse(method)?,
@@ -114,7 +147,7 @@ fn summarize<'py>(
             order: Order::parse(order)?,
             language: Language::parse(language)?,
             support_threshold,
-            coverage: coverage_params(coverage),
+            coverage: params,
             trim,
             truncate,
         })
@@ -170,6 +203,47 @@ fn sentence_scores<'py>(
         Ok((a, s))
     })?;
     columns(py, &texts, &a.sentences, scores, t)
+}
+
+type ConceptRows<'py> = (
+    Bound<'py, PyArray2<f64>>,
+    Bound<'py, PyArray1<bool>>,
+    Bound<'py, PyArray1<f64>>,
+);
+
+/// Concepts of the documents `texts` for fitting the `coverage` models: (features of shape
+/// (concepts, N_FEATURES), bigram flags, share of `references` containing each concept).
+#[pyfunction]
+#[pyo3(signature = (texts, references, *, lead = 3, language = "english"))]
+fn coverage_concepts<'py>(
+    py: Python<'py>,
+    texts: Vec<PyBackedStr>,
+    references: Vec<PyBackedStr>,
+    lead: u32,
+    language: &str,
+) -> PyResult<ConceptRows<'py>> {
+    let lang = attached(|| Language::parse(language))?;
+    let (feats, bigram, share) = detached(py, || {
+        let all: Vec<&str> = texts.iter().chain(&references).map(AsRef::as_ref).collect();
+        let a = core::analyze(&all, lang, Threads::Serial);
+        let p = coverage::Params {
+            lead,
+            ..coverage::Params::default()
+        };
+        let rows = coverage::concept_table(&a, texts.len(), &p);
+        let feats: Vec<f64> = rows.iter().flat_map(|r| r.0).collect();
+        Ok((
+            feats,
+            rows.iter().map(|r| r.1).collect::<Vec<bool>>(),
+            rows.iter().map(|r| r.2).collect::<Vec<f64>>(),
+        ))
+    })?;
+    let n = bigram.len();
+    Ok((
+        feats.into_pyarray(py).reshape([n, coverage::N_FEATURES])?,
+        bigram.into_pyarray(py),
+        share.into_pyarray(py),
+    ))
 }
 
 /// ROUGE of each candidate against its references: an array of shape
@@ -238,6 +312,7 @@ fn rouge_tokenize(py: Python<'_>, text: &str, use_stemmer: bool) -> PyResult<Vec
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(summarize, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_scores, m)?)?;
+    m.add_function(wrap_pyfunction!(coverage_concepts, m)?)?;
     m.add_function(wrap_pyfunction!(rouge_scores, m)?)?;
     m.add_function(wrap_pyfunction!(porter_stem, m)?)?;
     m.add_function(wrap_pyfunction!(rouge_tokenize, m)?)?;

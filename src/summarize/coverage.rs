@@ -3,16 +3,20 @@
 //! weight of "concepts" within the word budget, each concept counted once.
 //!
 //! * Concepts are stemmed word bigrams (bigrams of two stop words are dropped) and stemmed
-//!   content words, the latter weighted [`Params::unigram`] relative to bigrams.
+//!   content words, the latter weighted [`Params::unigram`] (0.5) relative to bigrams.
 //! * Several documents: a concept's weight is the estimated probability that a human
-//!   summary of the cluster contains it, a logistic model over eight features of how the
+//!   summary of the cluster contains it, a logistic model over features of how the
 //!   documents use it ([`concept_features`]: share of documents, share of document leads and
-//!   first sentences, sentence count, earliest relative position, bigram or not, singleton),
-//!   raised to [`Params::power`]. The coefficients ([`COEFFICIENTS`]) were fitted once on the
-//!   DUC 2002 clusters and the DUC 2004 dev split (which words of the documents reappear in
-//!   the human abstracts; `benchmarks/fit_duc_concepts.py`); the DUC 2004 test split was
-//!   never used.
+//!   first sentences, sentence count, earliest relative position, singleton; three more,
+//!   occurrence counts and squared share, have coefficient 0 in the shipped models),
+//!   raised to [`Params::power`]. The coefficients ([`BIGRAM_MODEL`], [`UNIGRAM_MODEL`], one
+//!   logistic regression with a bigram flag and its interaction with the share of documents)
+//!   were fitted once on the DUC 2002 clusters and the DUC 2004 dev split (which words of the
+//!   documents reappear in the human abstracts; `benchmarks/fit_duc_concepts.py`); the DUC
+//!   2004 test split was never used.
 //! * One document: the number of sentences that contain the concept, from 2 on.
+//! * With an exactly filled budget, each sentence also gains a small bonus for its LexRank
+//!   centrality per word ([`Params::centrality`], [`centrality_bonus`]).
 //! * The budgeted maximum coverage problem is solved by greedy selection on
 //!   `gain / words^r` for several scaling exponents `r`, the best single sentence (which
 //!   bounds the greedy result to within a constant of the optimum), then local search over
@@ -23,13 +27,18 @@ use ahash::AHashMap;
 use super::analyze::Analysis;
 
 /// Number of features of a concept.
-pub const N_FEATURES: usize = 8;
+pub const N_FEATURES: usize = 9;
 
-/// Intercept and coefficients of the logistic concept model, in the order of
+/// Intercept and coefficients of the logistic model of bigram concepts, in the order of
 /// [`concept_features`].
-pub const COEFFICIENTS: [f64; N_FEATURES + 1] = [
-    -4.547_837, 0.433_228, 2.362_929, 2.419_901, 0.976_138, 1.068_743, -0.825_830, 1.362_629,
-    -0.608_732,
+pub const BIGRAM_MODEL: [f64; N_FEATURES + 1] = [
+    -5.373_667, 1.795_857, 2.362_929, 2.419_901, 0.976_138, 1.068_743, -0.608_732, 0.0, 0.0, 0.0,
+];
+
+/// Intercept and coefficients of the logistic model of content-word concepts, in the order of
+/// [`concept_features`].
+pub const UNIGRAM_MODEL: [f64; N_FEATURES + 1] = [
+    -4.547_837, 0.433_228, 2.362_929, 2.419_901, 0.976_138, 1.068_743, -0.608_732, 0.0, 0.0, 0.0,
 ];
 
 /// Tuning of the concept weights.
@@ -45,9 +54,22 @@ pub struct Params {
     pub power: f64,
     /// Unigram weight relative to bigrams (`0` = bigrams only).
     ///
-    /// The defaults (automatic, 3 lead sentences as in the model's fit, power 1, unigrams 0.3)
-    /// were chosen on the DUC 2004 dev split and DUC 2002 only (`benchmarks/tune_duc.py`).
+    /// The defaults (automatic, 3 lead sentences as in the model's fit, power 1, unigrams 0.5,
+    /// centrality 0.3) were chosen on the DUC 2004 dev split and DUC 2002 only
+    /// (`benchmarks/tune_duc.py`).
     pub unigram: f64,
+    /// Weight of sentence centrality when the budget is filled exactly
+    /// ([`super::SummarizeOptions::truncate`]) and there are several documents: a sentence's
+    /// value gains `centrality` × its LexRank score over the mean score × its words over the
+    /// mean words × the mean concept value of a sentence (`0` = concepts only; see
+    /// [`centrality_bonus`]). The default 0.3 was chosen on DUC 2004 dev and DUC 2002 only
+    /// (`benchmarks/tune_duc.py`); without `truncate` the per-word bonus favours long
+    /// sentences and did not help, so it is not used there.
+    pub centrality: f64,
+    /// Coefficients of the bigram model (default [`BIGRAM_MODEL`]; other values for fitting).
+    pub bigram_model: [f64; N_FEATURES + 1],
+    /// Coefficients of the content-word model (default [`UNIGRAM_MODEL`]).
+    pub unigram_model: [f64; N_FEATURES + 1],
 }
 
 impl Default for Params {
@@ -56,7 +78,10 @@ impl Default for Params {
             min_df: 0,
             lead: 3,
             power: 1.0,
-            unigram: 0.3,
+            unigram: 0.5,
+            centrality: 0.3,
+            bigram_model: BIGRAM_MODEL,
+            unigram_model: UNIGRAM_MODEL,
         }
     }
 }
@@ -67,6 +92,8 @@ pub struct Concepts {
     pub of: Vec<Vec<u32>>,
     /// Per concept id: its weight.
     pub weight: Vec<f64>,
+    /// Per sentence: value added to its concepts' (empty = none; see [`Params::centrality`]).
+    pub bonus: Vec<f64>,
     /// Concept key → id (to find the concepts of part of a sentence).
     ids: AHashMap<u64, u32>,
     /// Whether content words are concepts.
@@ -89,6 +116,13 @@ impl Concepts {
         cs
     }
 
+    /// Form value of sentence `s` of `words` words when `keep` of them are kept.
+    pub fn bonus_of(&self, s: usize, keep: u32, words: u32) -> f64 {
+        self.bonus
+            .get(s)
+            .map_or(0.0, |b| b * f64::from(keep) / f64::from(words.max(1)))
+    }
+
     /// Weight of the concepts in `cs` not in `covered` (a sorted concept list).
     pub fn gain_over(&self, cs: &[u32], covered: &[u32]) -> f64 {
         cs.iter()
@@ -109,6 +143,8 @@ pub struct ConceptStats {
     pub first_df: u32,
     /// Sentences that contain it.
     pub sentences: u32,
+    /// Occurrences (repeats within a sentence included).
+    pub count: u32,
     /// Sum over the documents that contain it of its earliest relative position there
     /// (sentence position / sentences in the document).
     pub first_pos_sum: f64,
@@ -119,34 +155,93 @@ pub struct ConceptStats {
     last_first: u32,
 }
 
-/// Model features of a concept in a cluster of `n_docs` documents: share of documents
-/// containing it, share of document leads, share of first sentences, `ln(1 + sentences)`,
-/// `1 −` mean earliest relative position, bigram flag, share of documents × bigram flag,
-/// single-document flag.
-pub fn concept_features(s: &ConceptStats, n_docs: usize) -> [f64; N_FEATURES] {
+/// Model features of a concept in a cluster of `n_docs` documents whose concepts of the
+/// same kind (bigrams, or content words) occur `total` times: share of documents containing
+/// it, share of document leads, share of first sentences, `ln(1 + sentences)`, `1 −` mean
+/// earliest relative position, single-document flag, `ln(1 + occurrences)`,
+/// `ln(occurrences / total)`, squared share of documents.
+pub fn concept_features(s: &ConceptStats, n_docs: usize, total: u64) -> [f64; N_FEATURES] {
     let n = n_docs.max(1) as f64;
     let df = f64::from(s.df);
-    let bigram = if s.bigram { 1.0 } else { 0.0 };
+    let count = f64::from(s.count.max(1));
     [
         df / n,
         f64::from(s.lead_df) / n,
         f64::from(s.first_df) / n,
         f64::from(s.sentences).ln_1p(),
         1.0 - s.first_pos_sum / df.max(1.0),
-        bigram,
-        df / n * bigram,
         if s.df == 1 { 1.0 } else { 0.0 },
+        count.ln_1p(),
+        (count / (total.max(1) as f64)).ln(),
+        (df / n) * (df / n),
     ]
 }
 
-/// The model's probability that a human summary contains a concept with these features.
-pub fn concept_probability(f: &[f64; N_FEATURES]) -> f64 {
-    let z = COEFFICIENTS[0]
-        + f.iter()
-            .zip(&COEFFICIENTS[1..])
-            .map(|(x, b)| x * b)
-            .sum::<f64>();
+/// A logistic model's probability (`model`: intercept, then coefficients) for features `f`.
+pub fn concept_probability(f: &[f64; N_FEATURES], model: &[f64; N_FEATURES + 1]) -> f64 {
+    let z = model[0] + f.iter().zip(&model[1..]).map(|(x, b)| x * b).sum::<f64>();
     1.0 / (1.0 + (-z).exp())
+}
+
+/// Occurrences of all bigram concepts and of all content-word concepts.
+fn totals(stats: &[ConceptStats]) -> (u64, u64) {
+    stats.iter().fold((0, 0), |(b, u), s| {
+        if s.bigram {
+            (b + u64::from(s.count), u)
+        } else {
+            (b, u + u64::from(s.count))
+        }
+    })
+}
+
+/// Every concept of the first `n_docs` documents of `a` with its model features, whether it
+/// is a bigram, and the share of the remaining documents (the references) that contain it
+/// (used to fit the models: `benchmarks/fit_duc_concepts.py`).
+pub fn concept_table(
+    a: &Analysis,
+    n_docs: usize,
+    p: &Params,
+) -> Vec<([f64; N_FEATURES], bool, f64)> {
+    let docs = Analysis {
+        sentences: a
+            .sentences
+            .iter()
+            .filter(|s| (s.doc as usize) < n_docs)
+            .cloned()
+            .collect(),
+        n_docs,
+        is_stop: a.is_stop.clone(),
+        doc_sentences: a.doc_sentences[..n_docs.min(a.doc_sentences.len())].to_vec(),
+    };
+    let (_, stats, ids) = stats_and_ids(&docs, p);
+    let n_refs = a.n_docs.saturating_sub(n_docs);
+    let mut refs = vec![0u32; stats.len()];
+    let mut last = vec![u32::MAX; stats.len()];
+    let mut keys = Vec::new();
+    for s in a.sentences.iter().filter(|s| s.doc as usize >= n_docs) {
+        concept_keys(a, &s.tokens, true, &mut keys);
+        for k in &keys {
+            if let Some(&c) = ids.get(k) {
+                if last[c as usize] != s.doc {
+                    last[c as usize] = s.doc;
+                    refs[c as usize] += 1;
+                }
+            }
+        }
+    }
+    let (tb, tu) = totals(&stats);
+    stats
+        .iter()
+        .zip(&refs)
+        .map(|(st, &r)| {
+            let total = if st.bigram { tb } else { tu };
+            (
+                concept_features(st, n_docs, total),
+                st.bigram,
+                f64::from(r) / (n_refs.max(1) as f64),
+            )
+        })
+        .collect()
 }
 
 /// Concept keys of sentence `s`: bigrams (not two stop words) and, when `unigrams`, content
@@ -208,6 +303,9 @@ fn stats_and_ids(a: &Analysis, p: &Params) -> StatsAndIds {
                 id
             })
             .collect();
+        for &c in &cs {
+            stats[c as usize].count += 1;
+        }
         cs.sort_unstable();
         cs.dedup();
         for &c in &cs {
@@ -242,6 +340,7 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
         (m, _) => m,
     };
     let (raw, stats, ids) = stats_and_ids(a, p);
+    let (tb, tu) = totals(&stats);
     let weight: Vec<f64> = stats
         .iter()
         .map(|st| {
@@ -249,7 +348,12 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
                 return 0.0;
             }
             let w = if multi {
-                concept_probability(&concept_features(st, a.n_docs)).powf(p.power)
+                let (model, total) = if st.bigram {
+                    (&p.bigram_model, tb)
+                } else {
+                    (&p.unigram_model, tu)
+                };
+                concept_probability(&concept_features(st, a.n_docs, total), model).powf(p.power)
             } else {
                 f64::from(st.df)
             };
@@ -271,9 +375,28 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
     Concepts {
         of,
         weight,
+        bonus: Vec::new(),
         ids,
         unigrams: p.unigram > 0.0,
     }
+}
+
+/// Centrality bonus of every sentence ([`Params::centrality`]): `mu` × `lexrank[i]` / mean
+/// LexRank score × `words[i]` / mean words × the mean of `values` (the sentences' concept
+/// values), so that `mu` is free of the input's scale.
+pub fn centrality_bonus(mu: f64, lexrank: &[f64], words: &[u32], values: &[f64]) -> Vec<f64> {
+    let n = lexrank.len().max(1) as f64;
+    let mean_rank = lexrank.iter().sum::<f64>() / n;
+    let mean_value = values.iter().sum::<f64>() / n;
+    let mean_words = words.iter().map(|&w| f64::from(w)).sum::<f64>() / n;
+    if mean_rank <= 0.0 || mean_words <= 0.0 {
+        return vec![0.0; lexrank.len()];
+    }
+    lexrank
+        .iter()
+        .zip(words)
+        .map(|(&r, &w)| mu * r / mean_rank * f64::from(w) / mean_words * mean_value)
+        .collect()
 }
 
 /// Standalone value of each sentence: the weight of its concepts.
@@ -302,14 +425,16 @@ impl<'a> State<'a> {
             .iter()
             .filter(|&&k| self.cover[k as usize] == 0)
             .map(|&k| self.c.weight[k as usize])
-            .sum()
+            .sum::<f64>()
+            + self.c.bonus.get(s).copied().unwrap_or(0.0)
     }
     fn loss(&self, s: usize) -> f64 {
         self.c.of[s]
             .iter()
             .filter(|&&k| self.cover[k as usize] == 1)
             .map(|&k| self.c.weight[k as usize])
-            .sum()
+            .sum::<f64>()
+            + self.c.bonus.get(s).copied().unwrap_or(0.0)
     }
     fn add(&mut self, s: usize) {
         self.value += self.gain(s);
@@ -525,11 +650,15 @@ mod tests {
     fn shared_lead_concepts_outweigh_singletons() {
         let a = analyze(&DOCS, Language::English, Threads::Serial);
         let p = Params::default();
-        let f_dam = concept_features(&stats_of(&a, &p, "dam"), 3);
-        let f_bakery = concept_features(&stats_of(&a, &p, "bakery"), 3);
+        let f_dam = concept_features(&stats_of(&a, &p, "dam"), 3, 30);
+        let f_bakery = concept_features(&stats_of(&a, &p, "bakery"), 3, 30);
         assert!((f_dam[0] - 1.0).abs() < 1e-12);
-        assert!((f_bakery[7] - 1.0).abs() < 1e-12);
-        let (pd, pb) = (concept_probability(&f_dam), concept_probability(&f_bakery));
+        assert!((f_bakery[5] - 1.0).abs() < 1e-12);
+        let model = &p.unigram_model;
+        let (pd, pb) = (
+            concept_probability(&f_dam, model),
+            concept_probability(&f_bakery, model),
+        );
         assert!(pd > 0.5 && pb < 0.1 && pb > 0.0, "{pd} {pb}");
     }
 
@@ -564,6 +693,26 @@ mod tests {
             },
         );
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn centrality_bonus_is_scale_free() {
+        let words = [10, 20, 30];
+        let b = centrality_bonus(0.1, &[1.0, 1.0, 4.0], &words, &[2.0, 2.0, 2.0]);
+        // mean rank 2, mean words 20, mean value 2
+        let want = [
+            0.1 * 0.5 * 0.5 * 2.0,
+            0.1 * 0.5 * 1.0 * 2.0,
+            0.1 * 2.0 * 1.5 * 2.0,
+        ];
+        for (x, y) in b.iter().zip(want) {
+            assert!((x - y).abs() < 1e-12, "{b:?}");
+        }
+        let scaled = centrality_bonus(0.1, &[10.0, 10.0, 40.0], &words, &[2.0, 2.0, 2.0]);
+        assert!(b.iter().zip(&scaled).all(|(x, y)| (x - y).abs() < 1e-12));
+        assert!(centrality_bonus(0.1, &[0.0; 3], &words, &[1.0; 3])
+            .iter()
+            .all(|&x| x == 0.0));
     }
 
     #[test]

@@ -54,7 +54,8 @@ pub fn coverage<S: AsRef<str>>(
                     let text = &texts[sent.doc as usize].as_ref()[sent.start..sent.end];
                     trim::count_tokens(&text[..trim::cut_words(text, keep)])
                 };
-                let g = c.gain_over(&c.of_prefix(a, s, tokens), &covered);
+                let g = c.gain_over(&c.of_prefix(a, s, tokens), &covered)
+                    + c.bonus_of(s, keep as u32, words[s]);
                 if g > best_gain + 1e-12 {
                     best_gain = g;
                     tail = Some((s, keep as u32));

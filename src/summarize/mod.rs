@@ -326,7 +326,11 @@ pub fn summarize<S: AsRef<str> + Sync>(
     let budget_too_small = cands.is_empty() && words.iter().any(|&w| w > 0) && max_sentences > 0;
     let mut tail: Option<(usize, u32)> = None;
     let mut chosen = if opts.method == Method::Coverage {
-        let c = coverage::concepts(&a, &opts.coverage);
+        let mut c = coverage::concepts(&a, &opts.coverage);
+        if truncate && opts.coverage.centrality != 0.0 && a.n_docs > 1 {
+            let rank = lexrank(&a, &tfidf, threads);
+            c.bonus = coverage::centrality_bonus(opts.coverage.centrality, &rank, &words, &scores);
+        }
         let b = coverage::Budget {
             words: max_words,
             sentences: max_sentences,

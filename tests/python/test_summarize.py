@@ -457,3 +457,46 @@ def test_duc_dev_quality_floor(method: str, floor1: float, floor2: float) -> Non
         r2.append(scores["rouge2"].recall)
     assert 100 * statistics.fmean(r1) >= floor1
     assert 100 * statistics.fmean(r2) >= floor2
+
+
+# ------------------------------------------------------------------------------------------
+# coverage: fitting hooks (concept table, model and centrality overrides)
+# ------------------------------------------------------------------------------------------
+
+
+def test_coverage_concepts_table() -> None:
+    docs = [
+        "The river dam broke on Monday. Rescue teams evacuated two villages.",
+        "Rescue teams evacuated villages after the river dam broke.",
+    ]
+    refs = ["The river dam broke and rescue teams evacuated villages.", "A dam broke."]
+    feats, bigram, share = _presslens.coverage_concepts(docs, refs)
+    assert feats.shape == (len(bigram), 9)
+    assert share.shape == bigram.shape
+    assert bigram.any()
+    assert not bigram.all()
+    assert ((share >= 0) & (share <= 1)).all()
+    # the share of documents is the first feature; "dam" is in both documents and both refs
+    both = (feats[:, 0] == 1.0) & ~bigram
+    assert both.any()
+    assert share[both].max() == 1.0
+    assert set(share.tolist()) <= {0.0, 0.5, 1.0}
+
+
+def test_coverage_tuning_overrides(demo: presslens.Corpus) -> None:
+    texts = [d.text for d in demo][:5]
+    times: list[float | None] = [None] * len(texts)
+    base = _presslens.summarize(texts, times, method="coverage", max_words=60, truncate=True)
+    off = _presslens.summarize(
+        texts, times, method="coverage", max_words=60, truncate=True, centrality=0.0
+    )
+    for run in (base, off):
+        assert run[1]
+        assert all(e > s for _, _, _, s, e in run[1])
+    zero = ([-30.0] + [0.0] * 9, [-30.0] + [0.0] * 9)
+    flat = _presslens.summarize(
+        texts, times, method="coverage", max_words=60, concept_models=zero, centrality=0.0
+    )
+    assert flat[1] == [] or all(score < 1e-9 for _, score, _, _, _ in flat[1])
+    with pytest.raises(presslens.InvalidArgumentError, match="intercept and 9 coefficients"):
+        _presslens.summarize(texts, times, method="coverage", concept_models=([1.0], [1.0]))
