@@ -298,7 +298,10 @@ def summarize(
     coverage: tuple[int, int, float, float] | None = None,
     trim: bool = False,
     truncate: bool = False,
-) -> tuple[_SentenceColumns, list[tuple[int, float, list[int], int, int]], bool]: ...
+    compress: bool = False,
+) -> tuple[
+    _SentenceColumns, list[tuple[int, float, list[int], int, int, list[tuple[int, int]]]], bool
+]: ...
 def sentence_scores(
     texts: list[str],
     *,

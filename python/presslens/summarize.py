@@ -62,7 +62,7 @@ import datetime as _dt
 import math
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from presslens import _dependencies, _presslens
@@ -103,7 +103,8 @@ class SummarySentence:
     Attributes
     ----------
     text
-        The sentence, ``document.text[start:end]``.
+        The sentence, ``document.text[start:end]``; for a compressed sentence
+        (``summarize(..., compress=True)``) the concatenation of its ``spans``.
     score
         Its score under the summary's method (higher is more central).
     doc_id
@@ -119,6 +120,11 @@ class SummarySentence:
         corpus order. A document without an outlet is named by its id.
     position
         Index of the sentence in its document (0 = first).
+    spans
+        Offsets of the kept pieces of the document's text, in order: ``text`` is
+        ``"".join(document.text[a:b] for a, b in spans)``, so every word is traceable.
+        ``[(start, end)]`` unless the sentence was compressed; ``start`` and ``end`` then
+        still give the whole original sentence.
     """
 
     text: str
@@ -129,6 +135,7 @@ class SummarySentence:
     end: int
     supported_by: list[str]
     position: int = 0
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -205,6 +212,7 @@ class Summary:
             "end",
             "supported_by",
             "position",
+            "spans",
         ]
         frame: pd.DataFrame = pdm.DataFrame(
             [[getattr(s, c) for c in cols] for s in self.sentences], columns=cols
@@ -275,6 +283,7 @@ def summarize(
     support_threshold: float = 0.5,
     trim: bool = False,
     truncate: bool = False,
+    compress: bool = False,
 ) -> Summary:
     """Summarise one document or many (multi-document) by extracting sentences.
 
@@ -326,6 +335,26 @@ def summarize(
         >>> summarize(text, max_words=16, truncate=True).sentences[-1].text
         'Union leaders said talks over'
 
+    compress
+        ``method="coverage"`` only: let the method choose, for each sentence, between the
+        sentence and up to two compressed variants of it, so more content fits the budget.
+        Compression is rule-based (no parser): it drops parentheticals, attributions
+        (``", officials said."``, ``"The mayor said on Monday that "``, ``"according to
+        ..."``), non-restrictive relative clauses and appositives between commas, ages
+        (``", 54,"``), short fronted adverbials (``"On Monday, "``), time expressions
+        (``"on Tuesday night"``, ``"last week"``), datelines and leading connectives, and
+        keeps at least 5 words. A compressed sentence's ``text`` is the concatenation of the
+        kept pieces of the document given by its ``spans`` (``start`` and ``end`` still span
+        the whole sentence).
+
+        >>> docs = ["Anna Varga, the new harbour master, said the channel would be dredged.",
+        ...         "The channel would be dredged by spring, the harbour master said on Monday."]
+        >>> s = summarize(docs, method="coverage", max_words=9, compress=True)
+        >>> s.sentences[0].text
+        'Anna Varga said the channel would be dredged.'
+        >>> [docs[0][a:b] for a, b in s.sentences[0].spans]
+        ['Anna Varga', ' said the channel would be dredged.']
+
     progress
         Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
         more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
@@ -341,8 +370,8 @@ def summarize(
     EmptyCorpusError
         When the source has no document at all.
     InvalidArgumentError
-        For an unknown method or order, a negative budget, no budget at all, or a redundancy
-        outside ``[0, 1]``.
+        For an unknown method or order, a negative budget, no budget at all, a redundancy
+        outside ``[0, 1]``, or ``compress`` with a method other than ``"coverage"``.
 
     Examples
     --------
@@ -384,10 +413,11 @@ def summarize(
         n_threads=n_threads,
         trim=bool(trim),
         truncate=bool(truncate),
+        compress=bool(compress),
     )
     doc_col, pos_col = cols[0], cols[1]
     sentences = []
-    for idx, score, support, start, end in chosen:
+    for idx, score, support, start, end, pieces in chosen:
         doc = docs[int(doc_col[idx])]
         labels: list[str] = []
         for k in support:
@@ -396,7 +426,7 @@ def summarize(
                 labels.append(label)
         sentences.append(
             SummarySentence(
-                text=doc.text[start:end],
+                text="".join(doc.text[a:b] for a, b in pieces),
                 score=float(score),
                 doc_id=str(doc.id),
                 outlet=doc.outlet,
@@ -404,6 +434,7 @@ def summarize(
                 end=end,
                 supported_by=labels,
                 position=int(pos_col[idx]),
+                spans=[(int(a), int(b)) for a, b in pieces],
             )
         )
     if too_small:

@@ -78,15 +78,17 @@ fn coverage_params(p: Option<(u32, u32, f64, f64)>) -> coverage::Params {
     )
 }
 
-type SummaryRows<'py> = (Columns<'py>, Vec<(usize, f64, Vec<u32>, u64, u64)>, bool);
+/// A chosen sentence: (sentence, score, supporting docs, start, end, kept pieces), offsets in
+/// code points.
+type Chosen = (usize, f64, Vec<u32>, u64, u64, Vec<(u64, u64)>);
+type SummaryRows<'py> = (Columns<'py>, Vec<Chosen>, bool);
 
-/// Summarise documents: (sentence columns, chosen (sentence, score, supporting docs, start,
-/// end in code points), budget_too_small).
+/// Summarise documents: (sentence columns, chosen sentences, budget_too_small).
 #[pyfunction]
 #[pyo3(signature = (texts, times, *, method = "lexrank", max_words = Some(100),
                     max_sentences = None, redundancy = 0.5, order = "score",
                     language = "english", support_threshold = 0.5, n_threads = None,
-                    coverage = None, trim = false, truncate = false))]
+                    coverage = None, trim = false, truncate = false, compress = false))]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
 fn summarize<'py>(
     py: Python<'py>,
@@ -103,6 +105,7 @@ fn summarize<'py>(
     coverage: Option<(u32, u32, f64, f64)>,
     trim: bool,
     truncate: bool,
+    compress: bool,
 ) -> PyResult<SummaryRows<'py>> {
     let t = threads(n_threads)?;
     let opts = attached(|| {
@@ -117,16 +120,20 @@ fn summarize<'py>(
             coverage: coverage_params(coverage),
             trim,
             truncate,
+            compress,
         })
     })?;
     let (r, spans) = detached(py, || {
         let r = core::summarize(&texts, &times, &opts, t)?;
-        let spans: Vec<(usize, usize)> = r
+        // per chosen sentence: its span, then its pieces
+        let spans: Vec<Vec<(usize, usize)>> = r
             .selected
             .iter()
             .map(|s| {
                 let doc = r.sentences[s.sentence].doc as usize;
-                OffsetMap::spans(texts[doc].as_ref(), &[(s.start, s.end)])[0]
+                let mut all = vec![(s.start, s.end)];
+                all.extend_from_slice(&s.pieces);
+                OffsetMap::spans(texts[doc].as_ref(), &all)
             })
             .collect();
         Ok((r, spans))
@@ -135,13 +142,14 @@ fn summarize<'py>(
         .selected
         .iter()
         .zip(spans)
-        .map(|(s, (a, b))| {
+        .map(|(s, sp)| {
             (
                 s.sentence,
                 s.score,
                 s.supported_by.clone(),
-                a as u64,
-                b as u64,
+                sp[0].0 as u64,
+                sp[0].1 as u64,
+                sp[1..].iter().map(|&(a, b)| (a as u64, b as u64)).collect(),
             )
         })
         .collect();

@@ -71,14 +71,22 @@ pub struct Concepts {
     ids: AHashMap<u64, u32>,
     /// Whether content words are concepts.
     unigrams: bool,
+    /// Per candidate: the sentence it is a variant of (candidates of one sentence exclude
+    /// each other); empty when every candidate is its own sentence.
+    pub group: Vec<u32>,
 }
 
 impl Concepts {
     /// The weighted concepts of the first `tokens` tokens of sentence `i` (sorted, unique).
     pub fn of_prefix(&self, a: &Analysis, i: usize, tokens: usize) -> Vec<u32> {
         let t = &a.sentences[i].tokens;
+        self.of_tokens(a, &t[..tokens.min(t.len())])
+    }
+
+    /// The weighted concepts of a token sequence (sorted, unique).
+    pub fn of_tokens(&self, a: &Analysis, tokens: &[u32]) -> Vec<u32> {
         let mut keys = Vec::new();
-        concept_keys(a, &t[..tokens.min(t.len())], self.unigrams, &mut keys);
+        concept_keys(a, tokens, self.unigrams, &mut keys);
         let mut cs: Vec<u32> = keys
             .iter()
             .filter_map(|k| self.ids.get(k).copied())
@@ -87,6 +95,16 @@ impl Concepts {
         cs.sort_unstable();
         cs.dedup();
         cs
+    }
+
+    /// Whether candidates `x` and `y` are one sentence or variants of one sentence.
+    pub fn same(&self, x: usize, y: usize) -> bool {
+        x == y || (!self.group.is_empty() && self.group[x] == self.group[y])
+    }
+
+    /// Whether candidate `x` is a compressed variant of another sentence.
+    pub fn is_variant(&self, x: usize) -> bool {
+        !self.group.is_empty() && self.group[x] as usize != x
     }
 
     /// Weight of the concepts in `cs` not in `covered` (a sorted concept list).
@@ -273,6 +291,7 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
         weight,
         ids,
         unigrams: p.unigram > 0.0,
+        group: Vec::new(),
     }
 }
 
@@ -357,6 +376,7 @@ fn greedy(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, r: f64) -> Ve
         }
         let Some((_, k)) = best else { break };
         let s = open.swap_remove(k);
+        open.retain(|&o| !c.same(o, s));
         used += words[s] as usize;
         st.add(s);
         chosen.push(s);
@@ -385,7 +405,7 @@ fn improve(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, set: &mut Ve
         let mut improved = false;
         // additions
         for &s in cands {
-            if set.len() >= b.sentences || set.contains(&s) {
+            if set.len() >= b.sentences || set.iter().any(|&x| c.same(x, s)) {
                 continue;
             }
             if used + words[s] as usize <= b.words && st.gain(s) > 1e-12 {
@@ -404,7 +424,8 @@ fn improve(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, set: &mut Ve
             let keep = st.gain(out);
             let mut best: Option<(f64, usize)> = None;
             for &s in cands {
-                if s == out || set.contains(&s) || words[s] as usize > free {
+                let taken = set.iter().enumerate().any(|(j, &x)| j != k && c.same(x, s));
+                if s == out || taken || words[s] as usize > free {
                     continue;
                 }
                 let g = st.gain(s);

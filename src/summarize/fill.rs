@@ -43,7 +43,8 @@ pub fn coverage<S: AsRef<str>>(
             covered.dedup();
             let mut best_gain = 0.0;
             for &s in pool {
-                if set.contains(&s) {
+                // whole sentences only (a compressed variant is not cut)
+                if c.is_variant(s) || set.iter().any(|&x| c.same(x, s)) {
                     continue;
                 }
                 let sent = &a.sentences[s];

@@ -33,6 +33,7 @@
 //! ```
 
 pub mod analyze;
+pub mod compress;
 pub mod coverage;
 mod fill;
 pub mod graph;
@@ -143,6 +144,10 @@ pub struct SummarizeOptions {
     /// Fill the word budget exactly: when words remain, add the best further sentence cut at
     /// the budget (its span then ends inside the sentence).
     pub truncate: bool,
+    /// `Coverage` only: also consider compressed variants of each sentence
+    /// ([`compress::variants`]: attributions, parentheticals, relative clauses, appositives,
+    /// time expressions dropped) and choose at most one of the sentence and its variants.
+    pub compress: bool,
 }
 
 impl SummarizeOptions {
@@ -159,6 +164,7 @@ impl SummarizeOptions {
             coverage: coverage::Params::default(),
             trim: false,
             truncate: false,
+            compress: false,
         }
     }
 }
@@ -177,8 +183,11 @@ pub struct Selected {
     pub start: usize,
     /// End of the byte span.
     pub end: usize,
-    /// White-space separated words in the span.
+    /// White-space separated words in the summary's text.
     pub words: u32,
+    /// Byte spans of the document whose concatenation is the summary's text: `[(start,
+    /// end)]`, or the kept pieces of a compressed sentence ([`SummarizeOptions::compress`]).
+    pub pieces: Vec<(usize, usize)>,
 }
 
 /// Result of [`summarize`].
@@ -302,6 +311,13 @@ pub fn summarize<S: AsRef<str> + Sync>(
             opts.redundancy
         )));
     }
+    if opts.compress && opts.method != Method::Coverage {
+        return Err(Error::InvalidArgument(format!(
+            "compress works with method 'coverage' only, got {:?}; use method='coverage' or \
+             compress=False",
+            opts.method
+        )));
+    }
     if opts.max_words.is_none() && opts.max_sentences.is_none() {
         return Err(Error::InvalidArgument(
             "give max_words or max_sentences (or both)".to_string(),
@@ -311,6 +327,13 @@ pub fn summarize<S: AsRef<str> + Sync>(
     if opts.trim {
         trim::trim_leads(&mut a, texts);
     }
+    let n = a.sentences.len();
+    let variants = if opts.compress {
+        compress::sentence_variants(&a, texts)
+    } else {
+        compress::Variants::default()
+    };
+    let origin = |i: usize| if i < n { i } else { variants.origin[i - n] };
     let idf = graph::sentence_idf(&a);
     let tfidf = graph::content_vectors(&a, Some(&idf), false);
     let scores = if opts.method == Method::LexRank {
@@ -321,25 +344,45 @@ pub fn summarize<S: AsRef<str> + Sync>(
     let max_words = opts.max_words.unwrap_or(usize::MAX);
     let max_sentences = opts.max_sentences.unwrap_or(usize::MAX);
     let truncate = opts.truncate && opts.max_words.is_some();
-    let words: Vec<u32> = a.sentences.iter().map(|s| s.words).collect();
-    let cands = candidates(&a, &scores, max_words);
+    let mut c = (opts.method == Method::Coverage).then(|| coverage::concepts(&a, &opts.coverage));
+    // the analysis and scores extended with the compressed variants
+    let ax_store: Analysis;
+    let mut scores_x = scores.clone();
+    let ax = if let (Some(c), false) = (c.as_mut(), variants.origin.is_empty()) {
+        let mut x = a.clone();
+        x.sentences.extend(variants.sentences.iter().cloned());
+        ax_store = x;
+        c.group = (0..n)
+            .chain(variants.origin.iter().copied())
+            .map(|i| i as u32)
+            .collect();
+        for v in &variants.sentences {
+            let cs = c.of_tokens(&a, &v.tokens);
+            scores_x.push(cs.iter().map(|&k| c.weight[k as usize]).sum());
+            c.of.push(cs);
+        }
+        &ax_store
+    } else {
+        &a
+    };
+    let words: Vec<u32> = ax.sentences.iter().map(|s| s.words).collect();
+    let cands = candidates(ax, &scores_x, max_words);
     let budget_too_small = cands.is_empty() && words.iter().any(|&w| w > 0) && max_sentences > 0;
     let mut tail: Option<(usize, u32)> = None;
-    let mut chosen = if opts.method == Method::Coverage {
-        let c = coverage::concepts(&a, &opts.coverage);
+    let mut chosen = if let Some(c) = &c {
         let b = coverage::Budget {
             words: max_words,
             sentences: max_sentences,
         };
         let pool = &cands[..cands.len().min(COVERAGE_POOL)];
         let mut set = if truncate {
-            let (set, t) = fill::coverage(&a, texts, &c, pool, &words, b);
+            let (set, t) = fill::coverage(ax, texts, c, pool, &words, b);
             tail = t;
             set
         } else {
-            coverage::select(&c, pool, &words, b)
+            coverage::select(c, pool, &words, b)
         };
-        set.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+        set.sort_by(|&x, &y| scores_x[y].total_cmp(&scores_x[x]).then(x.cmp(&y)));
         set
     } else {
         let set = select::mmr(
@@ -365,11 +408,11 @@ pub fn summarize<S: AsRef<str> + Sync>(
     }
     match opts.order {
         Order::Score => {}
-        Order::Position => chosen.sort_unstable(),
+        Order::Position => chosen.sort_unstable_by_key(|&i| origin(i)),
         Order::Time => chosen.sort_by(|&x, &y| {
-            let tx = times[a.sentences[x].doc as usize].unwrap_or(f64::INFINITY);
-            let ty = times[a.sentences[y].doc as usize].unwrap_or(f64::INFINITY);
-            tx.total_cmp(&ty).then(x.cmp(&y))
+            let tx = times[ax.sentences[x].doc as usize].unwrap_or(f64::INFINITY);
+            let ty = times[ax.sentences[y].doc as usize].unwrap_or(f64::INFINITY);
+            tx.total_cmp(&ty).then(origin(x).cmp(&origin(y)))
         }),
     }
     let sets = graph::content_vectors(&a, None, true);
@@ -377,21 +420,27 @@ pub fn summarize<S: AsRef<str> + Sync>(
     let selected = chosen
         .into_iter()
         .map(|i| {
-            let s = &a.sentences[i];
+            let o = origin(i);
+            let s = &a.sentences[o];
             let (end, w) = match tail {
                 Some((t, keep)) if t == i && keep < s.words => {
                     let text = &texts[s.doc as usize].as_ref()[s.start..s.end];
                     (s.start + trim::cut_words(text, keep as usize), keep)
                 }
-                _ => (s.end, s.words),
+                _ => (s.end, ax.sentences[i].words),
             };
             Selected {
-                sentence: i,
-                score: scores[i],
-                supported_by: select::support(&a, &sets, &post, i, opts.support_threshold),
+                sentence: o,
+                score: scores_x[i],
+                supported_by: select::support(&a, &sets, &post, o, opts.support_threshold),
                 start: s.start,
                 end,
                 words: w,
+                pieces: if i < n {
+                    vec![(s.start, end)]
+                } else {
+                    variants.pieces[i - n].clone()
+                },
             }
         })
         .collect();
