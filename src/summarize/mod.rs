@@ -376,7 +376,7 @@ pub fn summarize<S: AsRef<str> + Sync>(
         };
         let pool = &cands[..cands.len().min(COVERAGE_POOL)];
         let mut set = if truncate {
-            let (set, t) = fill::coverage(ax, texts, c, pool, &words, b);
+            let (set, t) = fill::coverage(ax, texts, c, pool, &words, b, &variants.pieces);
             tail = t;
             set
         } else {
@@ -422,13 +422,20 @@ pub fn summarize<S: AsRef<str> + Sync>(
         .map(|i| {
             let o = origin(i);
             let s = &a.sentences[o];
-            let (end, w) = match tail {
-                Some((t, keep)) if t == i && keep < s.words => {
-                    let text = &texts[s.doc as usize].as_ref()[s.start..s.end];
-                    (s.start + trim::cut_words(text, keep as usize), keep)
-                }
-                _ => (s.end, ax.sentences[i].words),
+            let mut pieces = if i < n {
+                vec![(s.start, s.end)]
+            } else {
+                variants.pieces[i - n].clone()
             };
+            let mut w = ax.sentences[i].words;
+            match tail {
+                Some((t, keep)) if t == i && keep < w => {
+                    pieces = compress::cut(texts[s.doc as usize].as_ref(), &pieces, keep as usize);
+                    w = keep;
+                }
+                _ => {}
+            }
+            let end = if i < n { pieces[0].1 } else { s.end };
             Selected {
                 sentence: o,
                 score: scores_x[i],
@@ -436,11 +443,7 @@ pub fn summarize<S: AsRef<str> + Sync>(
                 start: s.start,
                 end,
                 words: w,
-                pieces: if i < n {
-                    vec![(s.start, end)]
-                } else {
-                    variants.pieces[i - n].clone()
-                },
+                pieces,
             }
         })
         .collect();
@@ -569,6 +572,52 @@ mod tests {
             "The port strike entered its third week on Monday as talks stalled."
         );
         assert_eq!(x.words, 12);
+    }
+
+    #[test]
+    fn compressed_sentences_are_traceable_pieces() {
+        let docs = [
+            "The port strike, which began in May, entered its third week on Monday, union \
+             leaders said. Talks stalled over pay.",
+            "Talks over pay stalled again as the port strike entered a third week, officials \
+             said. Farmers said exports of grain were piling up at the docks.",
+        ];
+        for truncate in [false, true] {
+            let mut o = SummarizeOptions::new(Method::Coverage);
+            o.max_words = Some(9);
+            o.compress = true;
+            o.truncate = truncate;
+            let s = summarize(&docs, &[None; 2], &o, Threads::Serial).unwrap();
+            assert!(!s.selected.is_empty());
+            let mut total = 0;
+            let mut seen = Vec::new();
+            for x in &s.selected {
+                let sent = &s.sentences[x.sentence];
+                let doc = docs[sent.doc as usize];
+                let text: String = x.pieces.iter().map(|&(p, q)| &doc[p..q]).collect();
+                assert_eq!(text.split_whitespace().count() as u32, x.words, "{text}");
+                assert!(x
+                    .pieces
+                    .iter()
+                    .all(|&(p, q)| sent.start <= p && p < q && q <= sent.end));
+                assert!(x.pieces.windows(2).all(|w| w[0].1 <= w[1].0));
+                assert!(!seen.contains(&x.sentence));
+                seen.push(x.sentence);
+                total += x.words;
+            }
+            assert!(total <= 9);
+            if truncate {
+                assert_eq!(total, 9);
+            }
+            // only a compressed sentence fits 9 words
+            assert!(s
+                .selected
+                .iter()
+                .any(|x| x.pieces.len() > 1 || x.words < s.sentences[x.sentence].words));
+        }
+        let mut o = SummarizeOptions::new(Method::LexRank);
+        o.compress = true;
+        assert!(summarize(&docs, &[None; 2], &o, Threads::Serial).is_err());
     }
 
     #[test]
