@@ -8,6 +8,7 @@ import pickle
 import random
 import statistics
 import string
+from pathlib import Path
 
 import pytest
 from conftest import shared_path
@@ -167,6 +168,48 @@ def test_trim_skips_datelines_and_connectives() -> None:
         assert docs[int(x.doc_id)][x.start : x.end] == x.text
 
 
+def test_compress_keeps_every_word_traceable() -> None:
+    docs = [
+        "The ferry strike in Ostrava, which began in May, entered its third week on Monday, "
+        "union leaders said. Talks stalled over pay.",
+        "Talks over pay stalled again as the ferry strike entered a third week, officials "
+        "said. Farmers said grain was piling up on the quays of the river port.",
+    ]
+    for truncate in (False, True):
+        s = presslens.summarize(
+            docs, method="coverage", max_words=9, compress=True, truncate=truncate
+        )
+        assert len(s) > 0
+        assert s.words <= 9
+        for x in s.sentences:
+            doc = docs[int(x.doc_id)]
+            assert x.text == "".join(doc[a:b] for a, b in x.spans)
+            assert all(x.start <= a < b <= x.end for a, b in x.spans)
+        assert s.sentences[0].text.startswith("The ferry strike in Ostrava entered its third week")
+        assert len(s.sentences[0].spans) > 1
+        assert pickle.loads(pickle.dumps(s)) == s
+        frame = s.to_pandas()
+        assert frame["spans"].tolist() == [x.spans for x in s.sentences]
+    s = presslens.summarize(docs, method="coverage", max_words=9, truncate=True)
+    assert [x.spans for x in s.sentences] == [[(x.start, x.end)] for x in s.sentences]
+
+
+def test_compress_on_the_seed_articles(seeds_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    plain = presslens.summarize(texts, method="coverage", max_words=100, truncate=True)
+    s = presslens.summarize(texts, method="coverage", max_words=100, truncate=True, compress=True)
+    assert s.words == plain.words == 100
+    seen = set()
+    for x in s.sentences:
+        doc = texts[int(x.doc_id)]
+        assert x.text == "".join(doc[a:b] for a, b in x.spans)
+        assert all(x.start <= a < b <= x.end for a, b in x.spans)
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(x.spans, x.spans[1:], strict=False))
+        assert len(x.text.split()) <= len(doc[x.start : x.end].split())
+        assert (x.doc_id, x.start) not in seen
+        seen.add((x.doc_id, x.start))
+
+
 # ------------------------------------------------------------------------------------------
 # summarize: bad input
 # ------------------------------------------------------------------------------------------
@@ -216,6 +259,7 @@ def test_budget_smaller_than_every_sentence_warns() -> None:
         ({"max_words": None}, "give max_words or max_sentences"),
         ({"language": "klingon"}, "unknown language"),
         ({"n_threads": 0}, "n_threads"),
+        ({"compress": True}, "compress works with method 'coverage' only"),
     ],
 )
 def test_invalid_arguments(kwargs: dict[str, object], match: str) -> None:
