@@ -550,6 +550,48 @@ pub fn sentence_variants<S: AsRef<str>>(a: &Analysis, texts: &[S]) -> Variants {
     v
 }
 
+/// Whether sorted `x` is a subset of sorted `y`.
+fn subset(x: &[u32], y: &[u32]) -> bool {
+    let mut j = 0;
+    for &v in x {
+        while j < y.len() && y[j] < v {
+            j += 1;
+        }
+        if j == y.len() || y[j] != v {
+            return false;
+        }
+    }
+    true
+}
+
+/// Drop from `cands` every sentence or variant that another candidate of the same sentence
+/// dominates: all its concepts (`of`) and no more words (`words`). Candidates `>= n` are
+/// variants of `origin[i - n]`. Coverage selections among the rest are as good, with fewer
+/// candidates to try.
+pub fn prune(cands: &mut Vec<usize>, of: &[Vec<u32>], words: &[u32], n: usize, origin: &[usize]) {
+    let group = |i: usize| if i < n { i } else { origin[i - n] };
+    let mut members: ahash::AHashMap<usize, Vec<usize>> = ahash::AHashMap::new();
+    for &i in cands.iter() {
+        members.entry(group(i)).or_default().push(i);
+    }
+    let mut dropped: Vec<usize> = Vec::new();
+    for m in members.values().filter(|m| m.len() > 1) {
+        for &x in m {
+            let beaten = m.iter().any(|&y| {
+                y != x
+                    && !dropped.contains(&y)
+                    && words[y] <= words[x]
+                    && subset(&of[x], &of[y])
+                    && (words[y] < words[x] || of[y].len() > of[x].len() || y < x)
+            });
+            if beaten {
+                dropped.push(x);
+            }
+        }
+    }
+    cands.retain(|i| !dropped.contains(i));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -641,6 +683,23 @@ mod tests {
         assert_eq!(join(s, &cut(s, &p, 5)), "The dam broke after rain.");
         assert_eq!(cut(s, &p, 9), p);
         assert!(cut(s, &p, 0).is_empty());
+    }
+
+    #[test]
+    fn pruning_keeps_undominated_candidates() {
+        // 0: original (concepts 1,2,3; 10 words); 2: its variant (1,2; 6 words);
+        // 3: its variant (1,2; 7 words, dominated by 2); 1: another sentence
+        let of = vec![vec![1, 2, 3], vec![4], vec![1, 2], vec![1, 2]];
+        let words = [10, 9, 6, 7];
+        let mut cands = vec![0, 1, 2, 3];
+        prune(&mut cands, &of, &words, 2, &[0, 0]);
+        assert_eq!(cands, [0, 1, 2]);
+        // a variant that loses no concept beats its original
+        let of = vec![vec![1, 2], vec![1, 2]];
+        let mut cands = vec![0, 1];
+        prune(&mut cands, &of, &[9, 6], 1, &[0]);
+        assert_eq!(cands, [1]);
+        assert!(subset(&[], &[1]) && !subset(&[2], &[1, 3]));
     }
 
     #[test]

@@ -366,7 +366,10 @@ pub fn summarize<S: AsRef<str> + Sync>(
         &a
     };
     let words: Vec<u32> = ax.sentences.iter().map(|s| s.words).collect();
-    let cands = candidates(ax, &scores_x, max_words);
+    let mut cands = candidates(ax, &scores_x, max_words);
+    if let Some(c) = c.as_ref().filter(|_| !variants.origin.is_empty()) {
+        compress::prune(&mut cands, &c.of, &words, n, &variants.origin);
+    }
     let budget_too_small = cands.is_empty() && words.iter().any(|&w| w > 0) && max_sentences > 0;
     let mut tail: Option<(usize, u32)> = None;
     let mut chosen = if let Some(c) = &c {
