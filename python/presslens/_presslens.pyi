@@ -310,6 +310,9 @@ def sentence_scores(
     n_threads: int | None = None,
     coverage: tuple[int, int, float, float] | None = None,
 ) -> _SentenceColumns: ...
+def compress_sentences(
+    sentences: list[str], *, n_threads: int | None = None
+) -> list[list[tuple[int, int]]]: ...
 def rouge_scores(
     candidates: list[str],
     references: list[list[str]],

@@ -464,6 +464,7 @@ def sentence_scores(
     language: str = "english",
     n_threads: int | None = None,
     progress: bool | None = None,
+    compress: bool = False,
 ) -> pd.DataFrame:
     """Every sentence of the source with its score under ``method``.
 
@@ -482,13 +483,23 @@ def sentence_scores(
     progress
         Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
         more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
+    compress
+        Add the columns ``compressed`` (the sentence with every compression rule of
+        :func:`summarize`'s ``compress`` applied; the sentence itself when none applies) and
+        ``compressed_spans`` (its kept pieces as offsets into the document's text).
+
+        >>> df = sentence_scores("The ferry, which was built in 1931, sank near the pier on "
+        ...                      "Monday, officials said.", method="lead", compress=True)
+        >>> df.loc[0, "compressed"], df.loc[0, "compressed_spans"]
+        ('The ferry sank near the pier.', [(0, 9), (35, 54), (80, 81)])
 
     Returns
     -------
     pandas.DataFrame
         One row per sentence, in corpus then text order: ``doc_id``, ``outlet``, ``position``
         (index in the document), ``start``, ``end`` (offsets into the document's text),
-        ``words``, ``score`` and ``text``.
+        ``words``, ``score`` and ``text`` (and with ``compress``, ``compressed`` and
+        ``compressed_spans``).
 
     Raises
     ------
@@ -529,6 +540,13 @@ def sentence_scores(
             "text": [texts[d][s:e] for d, s, e in zip(doc_list, starts, ends, strict=True)],
         }
     )
+    if compress:
+        pieces = _presslens.compress_sentences(frame["text"].tolist(), n_threads=n_threads)
+        spans = [[(s + a, s + b) for a, b in p] for s, p in zip(starts, pieces, strict=True)]
+        frame["compressed"] = [
+            "".join(texts[d][a:b] for a, b in sp) for d, sp in zip(doc_list, spans, strict=True)
+        ]
+        frame["compressed_spans"] = pdm.Series(spans, index=frame.index, dtype=object)
     return frame
 
 

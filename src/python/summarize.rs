@@ -8,7 +8,9 @@ use super::convert::OffsetMap;
 use super::run::{attached, detached};
 use crate::parallel::{self, Threads};
 use crate::rouge::{self, Aggregate, Metric, RougeOptions};
-use crate::summarize::{self as core, coverage, Method, Order, Sentence, SummarizeOptions};
+use crate::summarize::{
+    self as core, compress, coverage, Method, Order, Sentence, SummarizeOptions,
+};
 use crate::text::Language;
 
 fn threads(n: Option<i64>) -> PyResult<Threads> {
@@ -180,6 +182,27 @@ fn sentence_scores<'py>(
     columns(py, &texts, &a.sentences, scores, t)
 }
 
+/// Every compression rule applied to each sentence: the kept pieces, offsets in code points
+/// of the sentence.
+#[pyfunction]
+#[pyo3(signature = (sentences, *, n_threads = None))]
+fn compress_sentences(
+    py: Python<'_>,
+    sentences: Vec<PyBackedStr>,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<Vec<(u64, u64)>>> {
+    let t = threads(n_threads)?;
+    detached(py, || {
+        Ok(parallel::map(t, &sentences, |s| {
+            let s: &str = s.as_ref();
+            OffsetMap::spans(s, &compress::compress(s))
+                .into_iter()
+                .map(|(a, b)| (a as u64, b as u64))
+                .collect()
+        }))
+    })
+}
+
 /// ROUGE of each candidate against its references: an array of shape
 /// (candidates, metrics, 3) holding precision, recall, F-measure.
 #[pyfunction]
@@ -246,6 +269,7 @@ fn rouge_tokenize(py: Python<'_>, text: &str, use_stemmer: bool) -> PyResult<Vec
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(summarize, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_scores, m)?)?;
+    m.add_function(wrap_pyfunction!(compress_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(rouge_scores, m)?)?;
     m.add_function(wrap_pyfunction!(porter_stem, m)?)?;
     m.add_function(wrap_pyfunction!(rouge_tokenize, m)?)?;

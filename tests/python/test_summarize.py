@@ -210,6 +210,22 @@ def test_compress_on_the_seed_articles(seeds_dir: Path) -> None:
         seen.add((x.doc_id, x.start))
 
 
+def test_sentence_scores_with_compressed_sentences() -> None:
+    docs = [
+        "Über den Fluss: the ferry (an old one) sank near the pier, officials said. Crews came.",
+        "Anna Varga, 54, was named harbour master of Port Vella on Monday.",
+    ]
+    df = presslens.sentence_scores(docs, method="lead", compress=True)
+    assert df["compressed"].tolist() == [
+        "Über den Fluss: the ferry sank near the pier.",
+        "Crews came.",
+        "Anna Varga was named harbour master of Port Vella.",
+    ]
+    for d, text, spans in zip(df["doc_id"], df["compressed"], df["compressed_spans"], strict=True):
+        assert "".join(docs[int(d)][a:b] for a, b in spans) == text
+    assert "compressed" not in presslens.sentence_scores(docs, method="lead").columns
+
+
 # ------------------------------------------------------------------------------------------
 # summarize: bad input
 # ------------------------------------------------------------------------------------------
