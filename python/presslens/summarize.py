@@ -31,7 +31,8 @@ Methods
     fitted on DUC 2002 and the DUC 2004 dev split (``benchmarks/fit_duc_concepts.py``). The
     budgeted selection uses greedy passes and local search. With one document, concepts are
     weighted by the number of sentences that repeat them. This is the best method on
-    DUC 2004 (see the README).
+    DUC 2004 (see the README). With ``compress=True`` it also chooses among rule-based
+    compressed variants of the sentences (best with ``truncate=True``).
 
 Terms are stemmed (Snowball) words without stop words. Graph methods keep every similarity
 up to 2,000 sentences; past that each sentence keeps its 50 nearest neighbours and the most

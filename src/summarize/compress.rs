@@ -26,8 +26,8 @@
 //!
 //! ```
 //! use presslens::summarize::compress::{compress, join};
-//! let s = "The dam, which was built in 1931, broke on Monday, officials said.";
-//! assert_eq!(join(s, &compress(s)), "The dam broke.");
+//! let s = "The old dam, which was built in 1931, broke after rain on Monday, officials said.";
+//! assert_eq!(join(s, &compress(s)), "The old dam broke after rain.");
 //! ```
 
 use super::analyze::{Analysis, Sentence};
@@ -721,8 +721,8 @@ mod tests {
         let v = variants(s);
         assert_eq!(v.len(), 1);
         assert_eq!(join(s, &v[0]), "Anna Varga said the channel was dredged.");
-        let s =
-            "Harbour officials said the old ferry, during a storm in March, sank at the pier on Monday.";
+        let s = "Harbour officials said the old ferry, during a storm in March, sank at the \
+                 pier on Monday.";
         let v = variants(s);
         assert_eq!(v.len(), 2);
         assert_eq!(

@@ -14,10 +14,11 @@
 //! * `Coverage`: concept coverage (see [`coverage`]), the method for multi-document news.
 //!
 //! Score-based methods pick sentences by maximal marginal relevance ([`select::mmr`]) under the
-//! budget; `Coverage` optimises its objective under the budget directly. Terms are stemmed
-//! (Snowball) content words; sentences come from [`crate::text::sentence_spans`], with
-//! over-long unpunctuated runs cut into pieces (see [`analyze()`]). Results do not depend on the
-//! thread count.
+//! budget; `Coverage` optimises its objective under the budget directly, optionally over
+//! compressed variants of the sentences too ([`compress`], at most one per sentence). Terms
+//! are stemmed (Snowball) content words; sentences come from [`crate::text::sentence_spans`],
+//! with over-long unpunctuated runs cut into pieces (see [`analyze()`]). Results do not depend
+//! on the thread count.
 //!
 //! ```
 //! use presslens::summarize::{summarize, Method, SummarizeOptions};
@@ -179,7 +180,8 @@ pub struct Selected {
     /// Documents whose sentences carry the same content (its own first).
     pub supported_by: Vec<u32>,
     /// Byte span of the summary's text in the document: the sentence's span, or a prefix of
-    /// it for a sentence cut at the budget ([`SummarizeOptions::truncate`]).
+    /// it for a sentence cut at the budget ([`SummarizeOptions::truncate`]); the whole
+    /// sentence's span for a compressed one (its text is then given by [`Selected::pieces`]).
     pub start: usize,
     /// End of the byte span.
     pub end: usize,
