@@ -603,6 +603,30 @@ mod tests {
         join(s, &compress(s))
     }
 
+    proptest::proptest! {
+        #[test]
+        fn pieces_are_ordered_substrings(words in proptest::collection::vec(
+            "(said|who|which|on|Monday|last|week|the|According|to|that|[A-Z][a-z]{0,3}|[a-zé’]{1,4}|\\(|\\)|,|\\.|_|``|''|45|Über|\u{2014})[,.]?",
+            0..40,
+        ), sep in "[ \n\t]{1,2}") {
+            let s = words.join(&sep);
+            for v in variants(&s).into_iter().chain([compress(&s)]) {
+                let mut at = 0;
+                for &(a, b) in &v {
+                    proptest::prop_assert!(at <= a && a <= b && b <= s.len(), "{:?} {:?}", s, v);
+                    proptest::prop_assert!(s.is_char_boundary(a) && s.is_char_boundary(b));
+                    at = b;
+                }
+                let text = join(&s, &v);
+                proptest::prop_assert!(text.split_whitespace().count() <= s.split_whitespace().count());
+                for &k in &[0usize, 3, 7] {
+                    let c = cut(&s, &v, k);
+                    proptest::prop_assert!(join(&s, &c).split_whitespace().count() <= k);
+                }
+            }
+        }
+    }
+
     #[test]
     fn attributions() {
         assert_eq!(
