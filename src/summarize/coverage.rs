@@ -358,6 +358,11 @@ fn greedy(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, r: f64) -> Ve
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     let mut open: Vec<usize> = cands.to_vec();
+    // `words^r` for every length that can fit (at most the longest candidate)
+    let longest = cands.iter().map(|&s| words[s] as usize).max().unwrap_or(0);
+    let scale: Vec<f64> = (0..=longest.min(b.words))
+        .map(|w| (w.max(1) as f64).powf(r))
+        .collect();
     while chosen.len() < b.sentences {
         let mut best: Option<(f64, usize)> = None;
         for (k, &s) in open.iter().enumerate() {
@@ -369,7 +374,7 @@ fn greedy(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, r: f64) -> Ve
             if g <= 0.0 {
                 continue;
             }
-            let ratio = g / (w.max(1) as f64).powf(r);
+            let ratio = g / scale[w];
             if best.is_none_or(|(v, _)| ratio > v) {
                 best = Some((ratio, k));
             }
@@ -391,6 +396,11 @@ pub fn value_of(c: &Concepts, set: &[usize]) -> f64 {
         st.add(s);
     }
     st.value
+}
+
+/// `value_of(c, &[s])` without a pass over every concept.
+fn single(c: &Concepts, s: usize) -> f64 {
+    c.of[s].iter().map(|&k| c.weight[k as usize]).sum()
 }
 
 /// Local search: improving additions, then the best improving swap (one out, one in) for
@@ -467,13 +477,9 @@ pub fn select(c: &Concepts, cands: &[usize], words: &[u32], b: Budget) -> Vec<us
         if let Some(&s) = cands
             .iter()
             .filter(|&&s| words[s] as usize <= b.words)
-            .max_by(|&&x, &&y| {
-                value_of(c, &[x])
-                    .total_cmp(&value_of(c, &[y]))
-                    .then(y.cmp(&x))
-            })
+            .max_by(|&&x, &&y| single(c, x).total_cmp(&single(c, y)).then(y.cmp(&x)))
         {
-            if value_of(c, &[s]) > best_v + 1e-12 {
+            if single(c, s) > best_v + 1e-12 {
                 best = vec![s];
             }
         }
