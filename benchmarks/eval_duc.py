@@ -76,6 +76,7 @@ def ours(
     redundancy: float = 0.5,
     trim: bool = False,
     truncate: bool = False,
+    compress: bool = False,
     models: list[tuple[list[float], list[float]]] | None = None,
 ) -> list[str]:
     """Summaries of ``clusters``; ``coverage`` and ``models`` (per cluster: bigram and
@@ -90,6 +91,7 @@ def ours(
                 redundancy=redundancy,
                 trim=trim,
                 truncate=truncate,
+                compress=compress,
             )
             out.append(s.text)
         else:
@@ -103,11 +105,13 @@ def ours(
                 coverage=coverage,
                 trim=trim,
                 truncate=truncate,
+                compress=compress,
                 concept_models=None if models is None else models[i],
             )
             sents = []
-            for idx, _score, _sup, s0, e0 in chosen:
-                sents.append(texts[int(cols[0][idx])][s0:e0])
+            for idx, _score, _sup, _s0, _e0, pieces in chosen:
+                text = texts[int(cols[0][idx])]
+                sents.append("".join(text[a:b] for a, b in pieces))
             out.append("\n".join(sents))
     return out
 
@@ -138,6 +142,7 @@ def main() -> None:
     ap.add_argument("--redundancy", type=float, default=0.5)
     ap.add_argument("--trim", action="store_true", help="summarize(trim=True)")
     ap.add_argument("--truncate", action="store_true", help="summarize(truncate=True)")
+    ap.add_argument("--compress", action="store_true", help="summarize(compress=True)")
     args = ap.parse_args()
     clusters = load(args.data, args.split)
     rows: list[tuple[str, float, float, str]] = []
@@ -154,6 +159,7 @@ def main() -> None:
             args.redundancy,
             trim=args.trim,
             truncate=args.truncate,
+            compress=args.compress and m == "coverage",
         )
         dt = time.perf_counter() - t0
         r1, r2 = score(summ, clusters, args.check)

@@ -15,6 +15,7 @@ one set, scored on the other).
 
     python benchmarks/tune_duc.py                 # the grid, its 5-fold and cross-set checks
     python benchmarks/tune_duc.py --models        # cross-validated concept model variants
+    python benchmarks/tune_duc.py --compress      # the grid with sentence compression
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ def per_cluster(
     coverage: tuple[int, int, float, float],
     centrality: float,
     models: list[Models] | None = None,
+    compress: bool = False,
 ) -> list[tuple[float, float]]:
     """ROUGE-1 and ROUGE-2 recall of every cluster's 100-word coverage summary."""
     out = []
@@ -49,10 +51,12 @@ def per_cluster(
             max_words=100,
             coverage=coverage,
             truncate=True,
+            compress=compress,
             centrality=centrality,
             concept_models=None if models is None else models[i],
         )
-        out.append(cut("\n".join(texts[int(cols[0][k])][s:e] for k, _, _, s, e in chosen)))
+        sents = ["".join(texts[int(cols[0][k])][a:b] for a, b in p) for k, *_, p in chosen]
+        out.append(cut("\n".join(sents)))
     rows = presslens.rouge(
         out,
         [c["references"] for c in clusters],
@@ -107,11 +111,11 @@ def choose(rows: dict[Setting, list[tuple[float, float]]], keep: list[int]) -> S
     return max((k for k in rows if mean(k, 1) >= floor), key=smoothed)
 
 
-def grid(clusters: list[dict[str, Any]]) -> None:
+def grid(clusters: list[dict[str, Any]], compress: bool) -> None:
     rows: dict[Setting, list[tuple[float, float]]] = {}
     for uni in UNIS:
         for mu in MUS:
-            rows[(uni, mu)] = per_cluster(clusters, (0, 3, 1.0, uni), mu)
+            rows[(uni, mu)] = per_cluster(clusters, (0, 3, 1.0, uni), mu, compress=compress)
     base = rows[(0.3, 0.0)]
     results = []
     for k, r in rows.items():
@@ -168,12 +172,13 @@ def models(clusters: list[dict[str, Any]]) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--models", action="store_true", help="cross-validated model variants")
+    ap.add_argument("--compress", action="store_true", help="the grid with compress=True")
     args = ap.parse_args()
     clusters = load("duc2004", "dev") + load("duc2002", "all")
     if args.models:
         models(clusters)
     else:
-        grid(clusters)
+        grid(clusters, args.compress)
 
 
 if __name__ == "__main__":

@@ -307,9 +307,12 @@ def summarize(
     coverage: tuple[int, int, float, float] | None = None,
     trim: bool = False,
     truncate: bool = False,
+    compress: bool = False,
     concept_models: tuple[list[float], list[float]] | None = None,
     centrality: float | None = None,
-) -> tuple[_SentenceColumns, list[tuple[int, float, list[int], int, int]], bool]: ...
+) -> tuple[
+    _SentenceColumns, list[tuple[int, float, list[int], int, int, list[tuple[int, int]]]], bool
+]: ...
 def coverage_concepts(
     texts: list[str],
     references: list[str],
@@ -325,6 +328,9 @@ def sentence_scores(
     n_threads: int | None = None,
     coverage: tuple[int, int, float, float] | None = None,
 ) -> _SentenceColumns: ...
+def compress_sentences(
+    sentences: list[str], *, n_threads: int | None = None
+) -> list[list[tuple[int, int]]]: ...
 def rouge_scores(
     candidates: list[str],
     references: list[list[str]],

@@ -33,7 +33,8 @@ Methods
     documents) each sentence also earns a small bonus for its LexRank centrality per word,
     which raised ROUGE-1 on the tuning data. With one document, concepts are
     weighted by the number of sentences that repeat them. This is the best method on
-    DUC 2004 (see the README).
+    DUC 2004 (see the README). With ``compress=True`` it also chooses among rule-based
+    compressed variants of the sentences (best with ``truncate=True``).
 
 Terms are stemmed (Snowball) words without stop words. Graph methods keep every similarity
 up to 2,000 sentences; past that each sentence keeps its 50 nearest neighbours and the most
@@ -64,7 +65,7 @@ import datetime as _dt
 import math
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, overload
 
 from presslens import _dependencies, _presslens
@@ -105,7 +106,8 @@ class SummarySentence:
     Attributes
     ----------
     text
-        The sentence, ``document.text[start:end]``.
+        The sentence, ``document.text[start:end]``; for a compressed sentence
+        (``summarize(..., compress=True)``) the concatenation of its ``spans``.
     score
         Its score under the summary's method (higher is more central).
     doc_id
@@ -121,6 +123,11 @@ class SummarySentence:
         corpus order. A document without an outlet is named by its id.
     position
         Index of the sentence in its document (0 = first).
+    spans
+        Offsets of the kept pieces of the document's text, in order: ``text`` is
+        ``"".join(document.text[a:b] for a, b in spans)``, so every word is traceable.
+        ``[(start, end)]`` unless the sentence was compressed; ``start`` and ``end`` then
+        still give the whole original sentence.
     """
 
     text: str
@@ -131,6 +138,7 @@ class SummarySentence:
     end: int
     supported_by: list[str]
     position: int = 0
+    spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -207,6 +215,7 @@ class Summary:
             "end",
             "supported_by",
             "position",
+            "spans",
         ]
         frame: pd.DataFrame = pdm.DataFrame(
             [[getattr(s, c) for c in cols] for s in self.sentences], columns=cols
@@ -277,6 +286,7 @@ def summarize(
     support_threshold: float = 0.5,
     trim: bool = False,
     truncate: bool = False,
+    compress: bool = False,
 ) -> Summary:
     """Summarise one document or many (multi-document) by extracting sentences.
 
@@ -328,6 +338,26 @@ def summarize(
         >>> summarize(text, max_words=16, truncate=True).sentences[-1].text
         'Union leaders said talks over'
 
+    compress
+        ``method="coverage"`` only: let the method choose, for each sentence, between the
+        sentence and up to two compressed variants of it, so more content fits the budget.
+        Compression is rule-based (no parser): it drops parentheticals, attributions
+        (``", officials said."``, ``"The mayor said on Monday that "``, ``"according to
+        ..."``), non-restrictive relative clauses and appositives between commas, ages
+        (``", 54,"``), short fronted adverbials (``"On Monday, "``), time expressions
+        (``"on Tuesday night"``, ``"last week"``), datelines and leading connectives, and
+        keeps at least 5 words. A compressed sentence's ``text`` is the concatenation of the
+        kept pieces of the document given by its ``spans`` (``start`` and ``end`` still span
+        the whole sentence).
+
+        >>> docs = ["Anna Varga, the new harbour master, said the channel would be dredged.",
+        ...         "The channel would be dredged by spring, the harbour master said on Monday."]
+        >>> s = summarize(docs, method="coverage", max_words=9, compress=True)
+        >>> s.sentences[0].text
+        'Anna Varga said the channel would be dredged.'
+        >>> [docs[0][a:b] for a, b in s.sentences[0].spans]
+        ['Anna Varga', ' said the channel would be dredged.']
+
     progress
         Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
         more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
@@ -343,8 +373,8 @@ def summarize(
     EmptyCorpusError
         When the source has no document at all.
     InvalidArgumentError
-        For an unknown method or order, a negative budget, no budget at all, or a redundancy
-        outside ``[0, 1]``.
+        For an unknown method or order, a negative budget, no budget at all, a redundancy
+        outside ``[0, 1]``, or ``compress`` with a method other than ``"coverage"``.
 
     Examples
     --------
@@ -386,10 +416,11 @@ def summarize(
         n_threads=n_threads,
         trim=bool(trim),
         truncate=bool(truncate),
+        compress=bool(compress),
     )
     doc_col, pos_col = cols[0], cols[1]
     sentences = []
-    for idx, score, support, start, end in chosen:
+    for idx, score, support, start, end, pieces in chosen:
         doc = docs[int(doc_col[idx])]
         labels: list[str] = []
         for k in support:
@@ -398,7 +429,7 @@ def summarize(
                 labels.append(label)
         sentences.append(
             SummarySentence(
-                text=doc.text[start:end],
+                text="".join(doc.text[a:b] for a, b in pieces),
                 score=float(score),
                 doc_id=str(doc.id),
                 outlet=doc.outlet,
@@ -406,6 +437,7 @@ def summarize(
                 end=end,
                 supported_by=labels,
                 position=int(pos_col[idx]),
+                spans=[(int(a), int(b)) for a, b in pieces],
             )
         )
     if too_small:
@@ -435,6 +467,7 @@ def sentence_scores(
     language: str = "english",
     n_threads: int | None = None,
     progress: bool | None = None,
+    compress: bool = False,
 ) -> pd.DataFrame:
     """Every sentence of the source with its score under ``method``.
 
@@ -453,13 +486,23 @@ def sentence_scores(
     progress
         Show a progress bar (extra ``progress``): ``None`` when the call is expected to take
         more than ~2 s and output is a terminal or notebook, ``True`` always, ``False`` never.
+    compress
+        Add the columns ``compressed`` (the sentence with every compression rule of
+        :func:`summarize`'s ``compress`` applied; the sentence itself when none applies) and
+        ``compressed_spans`` (its kept pieces as offsets into the document's text).
+
+        >>> df = sentence_scores("The ferry, which was built in 1931, sank near the pier on "
+        ...                      "Monday, officials said.", method="lead", compress=True)
+        >>> df.loc[0, "compressed"], df.loc[0, "compressed_spans"]
+        ('The ferry sank near the pier.', [(0, 9), (35, 54), (80, 81)])
 
     Returns
     -------
     pandas.DataFrame
         One row per sentence, in corpus then text order: ``doc_id``, ``outlet``, ``position``
         (index in the document), ``start``, ``end`` (offsets into the document's text),
-        ``words``, ``score`` and ``text``.
+        ``words``, ``score`` and ``text`` (and with ``compress``, ``compressed`` and
+        ``compressed_spans``).
 
     Raises
     ------
@@ -500,6 +543,13 @@ def sentence_scores(
             "text": [texts[d][s:e] for d, s, e in zip(doc_list, starts, ends, strict=True)],
         }
     )
+    if compress:
+        pieces = _presslens.compress_sentences(frame["text"].tolist(), n_threads=n_threads)
+        spans = [[(s + a, s + b) for a, b in p] for s, p in zip(starts, pieces, strict=True)]
+        frame["compressed"] = [
+            "".join(texts[d][a:b] for a, b in sp) for d, sp in zip(doc_list, spans, strict=True)
+        ]
+        frame["compressed_spans"] = pdm.Series(spans, index=frame.index, dtype=object)
     return frame
 
 

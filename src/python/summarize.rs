@@ -8,7 +8,9 @@ use super::convert::OffsetMap;
 use super::run::{attached, detached};
 use crate::parallel::{self, Threads};
 use crate::rouge::{self, Aggregate, Metric, RougeOptions};
-use crate::summarize::{self as core, coverage, Method, Order, Sentence, SummarizeOptions};
+use crate::summarize::{
+    self as core, compress, coverage, Method, Order, Sentence, SummarizeOptions,
+};
 use crate::text::Language;
 
 fn threads(n: Option<i64>) -> PyResult<Threads> {
@@ -104,16 +106,18 @@ fn with_models(mut p: coverage::Params, models: Option<Models>) -> PyResult<cove
     })
 }
 
-type SummaryRows<'py> = (Columns<'py>, Vec<(usize, f64, Vec<u32>, u64, u64)>, bool);
+/// A chosen sentence: (sentence, score, supporting docs, start, end, kept pieces), offsets in
+/// code points.
+type Chosen = (usize, f64, Vec<u32>, u64, u64, Vec<(u64, u64)>);
+type SummaryRows<'py> = (Columns<'py>, Vec<Chosen>, bool);
 
-/// Summarise documents: (sentence columns, chosen (sentence, score, supporting docs, start,
-/// end in code points), budget_too_small).
+/// Summarise documents: (sentence columns, chosen sentences, budget_too_small).
 #[pyfunction]
 #[pyo3(signature = (texts, times, *, method = "lexrank", max_words = Some(100),
                     max_sentences = None, redundancy = 0.5, order = "score",
                     language = "english", support_threshold = 0.5, n_threads = None,
-                    coverage = None, trim = false, truncate = false, concept_models = None,
-                    centrality = None))]
+                    coverage = None, trim = false, truncate = false, compress = false,
+                    concept_models = None, centrality = None))]
 #[allow(clippy::too_many_arguments, clippy::fn_params_excessive_bools)]
 fn summarize<'py>(
     py: Python<'py>,
@@ -130,6 +134,7 @@ fn summarize<'py>(
     coverage: Option<(u32, u32, f64, f64)>,
     trim: bool,
     truncate: bool,
+    compress: bool,
     concept_models: Option<Models>,
     centrality: Option<f64>,
 ) -> PyResult<SummaryRows<'py>> {
@@ -150,16 +155,20 @@ fn summarize<'py>(
             coverage: params,
             trim,
             truncate,
+            compress,
         })
     })?;
     let (r, spans) = detached(py, || {
         let r = core::summarize(&texts, &times, &opts, t)?;
-        let spans: Vec<(usize, usize)> = r
+        // per chosen sentence: its span, then its pieces
+        let spans: Vec<Vec<(usize, usize)>> = r
             .selected
             .iter()
             .map(|s| {
                 let doc = r.sentences[s.sentence].doc as usize;
-                OffsetMap::spans(texts[doc].as_ref(), &[(s.start, s.end)])[0]
+                let mut all = vec![(s.start, s.end)];
+                all.extend_from_slice(&s.pieces);
+                OffsetMap::spans(texts[doc].as_ref(), &all)
             })
             .collect();
         Ok((r, spans))
@@ -168,13 +177,14 @@ fn summarize<'py>(
         .selected
         .iter()
         .zip(spans)
-        .map(|(s, (a, b))| {
+        .map(|(s, sp)| {
             (
                 s.sentence,
                 s.score,
                 s.supported_by.clone(),
-                a as u64,
-                b as u64,
+                sp[0].0 as u64,
+                sp[0].1 as u64,
+                sp[1..].iter().map(|&(a, b)| (a as u64, b as u64)).collect(),
             )
         })
         .collect();
@@ -246,6 +256,27 @@ fn coverage_concepts<'py>(
     ))
 }
 
+/// Every compression rule applied to each sentence: the kept pieces, offsets in code points
+/// of the sentence.
+#[pyfunction]
+#[pyo3(signature = (sentences, *, n_threads = None))]
+fn compress_sentences(
+    py: Python<'_>,
+    sentences: Vec<PyBackedStr>,
+    n_threads: Option<i64>,
+) -> PyResult<Vec<Vec<(u64, u64)>>> {
+    let t = threads(n_threads)?;
+    detached(py, || {
+        Ok(parallel::map(t, &sentences, |s| {
+            let s: &str = s.as_ref();
+            OffsetMap::spans(s, &compress::compress(s))
+                .into_iter()
+                .map(|(a, b)| (a as u64, b as u64))
+                .collect()
+        }))
+    })
+}
+
 /// ROUGE of each candidate against its references: an array of shape
 /// (candidates, metrics, 3) holding precision, recall, F-measure.
 #[pyfunction]
@@ -313,6 +344,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(summarize, m)?)?;
     m.add_function(wrap_pyfunction!(sentence_scores, m)?)?;
     m.add_function(wrap_pyfunction!(coverage_concepts, m)?)?;
+    m.add_function(wrap_pyfunction!(compress_sentences, m)?)?;
     m.add_function(wrap_pyfunction!(rouge_scores, m)?)?;
     m.add_function(wrap_pyfunction!(porter_stem, m)?)?;
     m.add_function(wrap_pyfunction!(rouge_tokenize, m)?)?;

@@ -259,7 +259,7 @@ const ROLES: &[&str] = &[
     "counterpart",
 ];
 
-const WEEKDAYS_MONTHS: &[&str] = &[
+pub(crate) const WEEKDAYS_MONTHS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

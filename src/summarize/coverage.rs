@@ -98,14 +98,22 @@ pub struct Concepts {
     ids: AHashMap<u64, u32>,
     /// Whether content words are concepts.
     unigrams: bool,
+    /// Per candidate: the sentence it is a variant of (candidates of one sentence exclude
+    /// each other); empty when every candidate is its own sentence.
+    pub group: Vec<u32>,
 }
 
 impl Concepts {
     /// The weighted concepts of the first `tokens` tokens of sentence `i` (sorted, unique).
     pub fn of_prefix(&self, a: &Analysis, i: usize, tokens: usize) -> Vec<u32> {
         let t = &a.sentences[i].tokens;
+        self.of_tokens(a, &t[..tokens.min(t.len())])
+    }
+
+    /// The weighted concepts of a token sequence (sorted, unique).
+    pub fn of_tokens(&self, a: &Analysis, tokens: &[u32]) -> Vec<u32> {
         let mut keys = Vec::new();
-        concept_keys(a, &t[..tokens.min(t.len())], self.unigrams, &mut keys);
+        concept_keys(a, tokens, self.unigrams, &mut keys);
         let mut cs: Vec<u32> = keys
             .iter()
             .filter_map(|k| self.ids.get(k).copied())
@@ -114,6 +122,16 @@ impl Concepts {
         cs.sort_unstable();
         cs.dedup();
         cs
+    }
+
+    /// Whether candidates `x` and `y` are one sentence or variants of one sentence.
+    pub fn same(&self, x: usize, y: usize) -> bool {
+        x == y || (!self.group.is_empty() && self.group[x] == self.group[y])
+    }
+
+    /// Whether candidate `x` is a compressed variant of another sentence.
+    pub fn is_variant(&self, x: usize) -> bool {
+        !self.group.is_empty() && self.group[x] as usize != x
     }
 
     /// Form value of sentence `s` of `words` words when `keep` of them are kept.
@@ -378,6 +396,7 @@ pub fn concepts(a: &Analysis, p: &Params) -> Concepts {
         bonus: Vec::new(),
         ids,
         unigrams: p.unigram > 0.0,
+        group: Vec::new(),
     }
 }
 
@@ -464,6 +483,11 @@ fn greedy(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, r: f64) -> Ve
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     let mut open: Vec<usize> = cands.to_vec();
+    // `words^r` for every length that can fit (at most the longest candidate)
+    let longest = cands.iter().map(|&s| words[s] as usize).max().unwrap_or(0);
+    let scale: Vec<f64> = (0..=longest.min(b.words))
+        .map(|w| (w.max(1) as f64).powf(r))
+        .collect();
     while chosen.len() < b.sentences {
         let mut best: Option<(f64, usize)> = None;
         for (k, &s) in open.iter().enumerate() {
@@ -475,13 +499,14 @@ fn greedy(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, r: f64) -> Ve
             if g <= 0.0 {
                 continue;
             }
-            let ratio = g / (w.max(1) as f64).powf(r);
+            let ratio = g / scale[w];
             if best.is_none_or(|(v, _)| ratio > v) {
                 best = Some((ratio, k));
             }
         }
         let Some((_, k)) = best else { break };
         let s = open.swap_remove(k);
+        open.retain(|&o| !c.same(o, s));
         used += words[s] as usize;
         st.add(s);
         chosen.push(s);
@@ -498,6 +523,12 @@ pub fn value_of(c: &Concepts, set: &[usize]) -> f64 {
     st.value
 }
 
+/// `value_of(c, &[s])` without a pass over every concept.
+fn single(c: &Concepts, s: usize) -> f64 {
+    c.of[s].iter().map(|&k| c.weight[k as usize]).sum::<f64>()
+        + c.bonus.get(s).copied().unwrap_or(0.0)
+}
+
 /// Local search: improving additions, then the best improving swap (one out, one in) for
 /// each chosen sentence, for at most 20 passes.
 fn improve(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, set: &mut Vec<usize>) {
@@ -510,7 +541,7 @@ fn improve(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, set: &mut Ve
         let mut improved = false;
         // additions
         for &s in cands {
-            if set.len() >= b.sentences || set.contains(&s) {
+            if set.len() >= b.sentences || set.iter().any(|&x| c.same(x, s)) {
                 continue;
             }
             if used + words[s] as usize <= b.words && st.gain(s) > 1e-12 {
@@ -529,7 +560,8 @@ fn improve(c: &Concepts, cands: &[usize], words: &[u32], b: Budget, set: &mut Ve
             let keep = st.gain(out);
             let mut best: Option<(f64, usize)> = None;
             for &s in cands {
-                if s == out || set.contains(&s) || words[s] as usize > free {
+                let taken = set.iter().enumerate().any(|(j, &x)| j != k && c.same(x, s));
+                if s == out || taken || words[s] as usize > free {
                     continue;
                 }
                 let g = st.gain(s);
@@ -571,13 +603,9 @@ pub fn select(c: &Concepts, cands: &[usize], words: &[u32], b: Budget) -> Vec<us
         if let Some(&s) = cands
             .iter()
             .filter(|&&s| words[s] as usize <= b.words)
-            .max_by(|&&x, &&y| {
-                value_of(c, &[x])
-                    .total_cmp(&value_of(c, &[y]))
-                    .then(y.cmp(&x))
-            })
+            .max_by(|&&x, &&y| single(c, x).total_cmp(&single(c, y)).then(y.cmp(&x)))
         {
-            if value_of(c, &[s]) > best_v + 1e-12 {
+            if single(c, s) > best_v + 1e-12 {
                 best = vec![s];
             }
         }

@@ -2,6 +2,7 @@
 //! after the selection go to the best further sentence, cut at the budget.
 
 use super::analyze::Analysis;
+use super::compress;
 use super::coverage::{self, Budget, Concepts};
 use super::graph::{cosine, norm, SparseVec};
 use super::trim;
@@ -14,7 +15,8 @@ use super::trim;
 const MAX_SLACK: usize = 20;
 
 /// `Coverage` with a filled budget: the selection and the tail `(sentence, words kept)`
-/// with the most concept weight over the budgets `b.words − slack`.
+/// with the most concept weight over the budgets `b.words − slack`. The last
+/// `variants.len()` sentences of `a` are compressed variants with these kept pieces.
 pub fn coverage<S: AsRef<str>>(
     a: &Analysis,
     texts: &[S],
@@ -22,7 +24,9 @@ pub fn coverage<S: AsRef<str>>(
     pool: &[usize],
     words: &[u32],
     b: Budget,
+    variants: &[Vec<(usize, usize)>],
 ) -> (Vec<usize>, Option<(usize, u32)>) {
+    let n = a.sentences.len() - variants.len();
     let mut best: (Vec<usize>, Option<(usize, u32)>, f64) = (Vec::new(), None, f64::NEG_INFINITY);
     for slack in 0..=MAX_SLACK {
         if slack >= b.words && slack > 0 {
@@ -43,13 +47,17 @@ pub fn coverage<S: AsRef<str>>(
             covered.dedup();
             let mut best_gain = 0.0;
             for &s in pool {
-                if set.contains(&s) {
+                if set.iter().any(|&x| c.same(x, s)) {
                     continue;
                 }
                 let sent = &a.sentences[s];
                 let keep = (words[s] as usize).min(free);
                 let tokens = if keep == words[s] as usize {
                     sent.tokens.len()
+                } else if s >= n {
+                    let doc = texts[sent.doc as usize].as_ref();
+                    let kept = compress::cut(doc, &variants[s - n], keep);
+                    trim::count_tokens(&compress::join(doc, &kept))
                 } else {
                     let text = &texts[sent.doc as usize].as_ref()[sent.start..sent.end];
                     trim::count_tokens(&text[..trim::cut_words(text, keep)])

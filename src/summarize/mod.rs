@@ -14,10 +14,11 @@
 //! * `Coverage`: concept coverage (see [`coverage`]), the method for multi-document news.
 //!
 //! Score-based methods pick sentences by maximal marginal relevance ([`select::mmr`]) under the
-//! budget; `Coverage` optimises its objective under the budget directly. Terms are stemmed
-//! (Snowball) content words; sentences come from [`crate::text::sentence_spans`], with
-//! over-long unpunctuated runs cut into pieces (see [`analyze()`]). Results do not depend on the
-//! thread count.
+//! budget; `Coverage` optimises its objective under the budget directly, optionally over
+//! compressed variants of the sentences too ([`compress`], at most one per sentence). Terms
+//! are stemmed (Snowball) content words; sentences come from [`crate::text::sentence_spans`],
+//! with over-long unpunctuated runs cut into pieces (see [`analyze()`]). Results do not depend
+//! on the thread count.
 //!
 //! ```
 //! use presslens::summarize::{summarize, Method, SummarizeOptions};
@@ -33,6 +34,7 @@
 //! ```
 
 pub mod analyze;
+pub mod compress;
 pub mod coverage;
 mod fill;
 pub mod graph;
@@ -143,6 +145,10 @@ pub struct SummarizeOptions {
     /// Fill the word budget exactly: when words remain, add the best further sentence cut at
     /// the budget (its span then ends inside the sentence).
     pub truncate: bool,
+    /// `Coverage` only: also consider compressed variants of each sentence
+    /// ([`compress::variants`]: attributions, parentheticals, relative clauses, appositives,
+    /// time expressions dropped) and choose at most one of the sentence and its variants.
+    pub compress: bool,
 }
 
 impl SummarizeOptions {
@@ -159,6 +165,7 @@ impl SummarizeOptions {
             coverage: coverage::Params::default(),
             trim: false,
             truncate: false,
+            compress: false,
         }
     }
 }
@@ -173,12 +180,16 @@ pub struct Selected {
     /// Documents whose sentences carry the same content (its own first).
     pub supported_by: Vec<u32>,
     /// Byte span of the summary's text in the document: the sentence's span, or a prefix of
-    /// it for a sentence cut at the budget ([`SummarizeOptions::truncate`]).
+    /// it for a sentence cut at the budget ([`SummarizeOptions::truncate`]); the whole
+    /// sentence's span for a compressed one (its text is then given by [`Selected::pieces`]).
     pub start: usize,
     /// End of the byte span.
     pub end: usize,
-    /// White-space separated words in the span.
+    /// White-space separated words in the summary's text.
     pub words: u32,
+    /// Byte spans of the document whose concatenation is the summary's text: `[(start,
+    /// end)]`, or the kept pieces of a compressed sentence ([`SummarizeOptions::compress`]).
+    pub pieces: Vec<(usize, usize)>,
 }
 
 /// Result of [`summarize`].
@@ -302,6 +313,13 @@ pub fn summarize<S: AsRef<str> + Sync>(
             opts.redundancy
         )));
     }
+    if opts.compress && opts.method != Method::Coverage {
+        return Err(Error::InvalidArgument(format!(
+            "compress works with method 'coverage' only, got {:?}; use method='coverage' or \
+             compress=False",
+            opts.method
+        )));
+    }
     if opts.max_words.is_none() && opts.max_sentences.is_none() {
         return Err(Error::InvalidArgument(
             "give max_words or max_sentences (or both)".to_string(),
@@ -311,6 +329,13 @@ pub fn summarize<S: AsRef<str> + Sync>(
     if opts.trim {
         trim::trim_leads(&mut a, texts);
     }
+    let n = a.sentences.len();
+    let variants = if opts.compress {
+        compress::sentence_variants(&a, texts)
+    } else {
+        compress::Variants::default()
+    };
+    let origin = |i: usize| if i < n { i } else { variants.origin[i - n] };
     let idf = graph::sentence_idf(&a);
     let tfidf = graph::content_vectors(&a, Some(&idf), false);
     let scores = if opts.method == Method::LexRank {
@@ -321,15 +346,44 @@ pub fn summarize<S: AsRef<str> + Sync>(
     let max_words = opts.max_words.unwrap_or(usize::MAX);
     let max_sentences = opts.max_sentences.unwrap_or(usize::MAX);
     let truncate = opts.truncate && opts.max_words.is_some();
-    let words: Vec<u32> = a.sentences.iter().map(|s| s.words).collect();
-    let cands = candidates(&a, &scores, max_words);
+    let mut c = (opts.method == Method::Coverage).then(|| coverage::concepts(&a, &opts.coverage));
+    // the analysis and scores extended with the compressed variants
+    let ax_store: Analysis;
+    let mut scores_x = scores.clone();
+    let ax = if let (Some(c), false) = (c.as_mut(), variants.origin.is_empty()) {
+        let mut x = a.clone();
+        x.sentences.extend(variants.sentences.iter().cloned());
+        ax_store = x;
+        c.group = (0..n)
+            .chain(variants.origin.iter().copied())
+            .map(|i| i as u32)
+            .collect();
+        for v in &variants.sentences {
+            let cs = c.of_tokens(&a, &v.tokens);
+            scores_x.push(cs.iter().map(|&k| c.weight[k as usize]).sum());
+            c.of.push(cs);
+        }
+        &ax_store
+    } else {
+        &a
+    };
+    let words: Vec<u32> = ax.sentences.iter().map(|s| s.words).collect();
+    let mut cands = candidates(ax, &scores_x, max_words);
+    if let Some(c) = c.as_ref().filter(|_| !variants.origin.is_empty()) {
+        compress::prune(&mut cands, &c.of, &words, n, &variants.origin);
+    }
     let budget_too_small = cands.is_empty() && words.iter().any(|&w| w > 0) && max_sentences > 0;
     let mut tail: Option<(usize, u32)> = None;
-    let mut chosen = if opts.method == Method::Coverage {
-        let mut c = coverage::concepts(&a, &opts.coverage);
+    let mut chosen = if let Some(c) = c.as_mut() {
         if truncate && opts.coverage.centrality != 0.0 && a.n_docs > 1 {
             let rank = lexrank(&a, &tfidf, threads);
-            c.bonus = coverage::centrality_bonus(opts.coverage.centrality, &rank, &words, &scores);
+            let mut bonus =
+                coverage::centrality_bonus(opts.coverage.centrality, &rank, &words[..n], &scores);
+            // a compressed variant gains its sentence's bonus in proportion to its words
+            for (v, &o) in variants.origin.iter().enumerate() {
+                bonus.push(bonus[o] * f64::from(words[n + v]) / f64::from(words[o].max(1)));
+            }
+            c.bonus = bonus;
         }
         let b = coverage::Budget {
             words: max_words,
@@ -337,13 +391,13 @@ pub fn summarize<S: AsRef<str> + Sync>(
         };
         let pool = &cands[..cands.len().min(COVERAGE_POOL)];
         let mut set = if truncate {
-            let (set, t) = fill::coverage(&a, texts, &c, pool, &words, b);
+            let (set, t) = fill::coverage(ax, texts, c, pool, &words, b, &variants.pieces);
             tail = t;
             set
         } else {
-            coverage::select(&c, pool, &words, b)
+            coverage::select(c, pool, &words, b)
         };
-        set.sort_by(|&x, &y| scores[y].total_cmp(&scores[x]).then(x.cmp(&y)));
+        set.sort_by(|&x, &y| scores_x[y].total_cmp(&scores_x[x]).then(x.cmp(&y)));
         set
     } else {
         let set = select::mmr(
@@ -369,11 +423,11 @@ pub fn summarize<S: AsRef<str> + Sync>(
     }
     match opts.order {
         Order::Score => {}
-        Order::Position => chosen.sort_unstable(),
+        Order::Position => chosen.sort_unstable_by_key(|&i| origin(i)),
         Order::Time => chosen.sort_by(|&x, &y| {
-            let tx = times[a.sentences[x].doc as usize].unwrap_or(f64::INFINITY);
-            let ty = times[a.sentences[y].doc as usize].unwrap_or(f64::INFINITY);
-            tx.total_cmp(&ty).then(x.cmp(&y))
+            let tx = times[ax.sentences[x].doc as usize].unwrap_or(f64::INFINITY);
+            let ty = times[ax.sentences[y].doc as usize].unwrap_or(f64::INFINITY);
+            tx.total_cmp(&ty).then(origin(x).cmp(&origin(y)))
         }),
     }
     let sets = graph::content_vectors(&a, None, true);
@@ -381,21 +435,30 @@ pub fn summarize<S: AsRef<str> + Sync>(
     let selected = chosen
         .into_iter()
         .map(|i| {
-            let s = &a.sentences[i];
-            let (end, w) = match tail {
-                Some((t, keep)) if t == i && keep < s.words => {
-                    let text = &texts[s.doc as usize].as_ref()[s.start..s.end];
-                    (s.start + trim::cut_words(text, keep as usize), keep)
-                }
-                _ => (s.end, s.words),
+            let o = origin(i);
+            let s = &a.sentences[o];
+            let mut pieces = if i < n {
+                vec![(s.start, s.end)]
+            } else {
+                variants.pieces[i - n].clone()
             };
+            let mut w = ax.sentences[i].words;
+            match tail {
+                Some((t, keep)) if t == i && keep < w => {
+                    pieces = compress::cut(texts[s.doc as usize].as_ref(), &pieces, keep as usize);
+                    w = keep;
+                }
+                _ => {}
+            }
+            let end = if i < n { pieces[0].1 } else { s.end };
             Selected {
-                sentence: i,
-                score: scores[i],
-                supported_by: select::support(&a, &sets, &post, i, opts.support_threshold),
+                sentence: o,
+                score: scores_x[i],
+                supported_by: select::support(&a, &sets, &post, o, opts.support_threshold),
                 start: s.start,
                 end,
                 words: w,
+                pieces,
             }
         })
         .collect();
@@ -524,6 +587,52 @@ mod tests {
             "The port strike entered its third week on Monday as talks stalled."
         );
         assert_eq!(x.words, 12);
+    }
+
+    #[test]
+    fn compressed_sentences_are_traceable_pieces() {
+        let docs = [
+            "The port strike, which began in May, entered its third week on Monday, union \
+             leaders said. Talks stalled over pay.",
+            "Talks over pay stalled again as the port strike entered a third week, officials \
+             said. Farmers said exports of grain were piling up at the docks.",
+        ];
+        for truncate in [false, true] {
+            let mut o = SummarizeOptions::new(Method::Coverage);
+            o.max_words = Some(9);
+            o.compress = true;
+            o.truncate = truncate;
+            let s = summarize(&docs, &[None; 2], &o, Threads::Serial).unwrap();
+            assert!(!s.selected.is_empty());
+            let mut total = 0;
+            let mut seen = Vec::new();
+            for x in &s.selected {
+                let sent = &s.sentences[x.sentence];
+                let doc = docs[sent.doc as usize];
+                let text: String = x.pieces.iter().map(|&(p, q)| &doc[p..q]).collect();
+                assert_eq!(text.split_whitespace().count() as u32, x.words, "{text}");
+                assert!(x
+                    .pieces
+                    .iter()
+                    .all(|&(p, q)| sent.start <= p && p < q && q <= sent.end));
+                assert!(x.pieces.windows(2).all(|w| w[0].1 <= w[1].0));
+                assert!(!seen.contains(&x.sentence));
+                seen.push(x.sentence);
+                total += x.words;
+            }
+            assert!(total <= 9);
+            if truncate {
+                assert_eq!(total, 9);
+            }
+            // only a compressed sentence fits 9 words
+            assert!(s
+                .selected
+                .iter()
+                .any(|x| x.pieces.len() > 1 || x.words < s.sentences[x.sentence].words));
+        }
+        let mut o = SummarizeOptions::new(Method::LexRank);
+        o.compress = true;
+        assert!(summarize(&docs, &[None; 2], &o, Threads::Serial).is_err());
     }
 
     #[test]

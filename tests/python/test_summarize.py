@@ -8,6 +8,7 @@ import pickle
 import random
 import statistics
 import string
+from pathlib import Path
 
 import pytest
 from conftest import shared_path
@@ -167,6 +168,64 @@ def test_trim_skips_datelines_and_connectives() -> None:
         assert docs[int(x.doc_id)][x.start : x.end] == x.text
 
 
+def test_compress_keeps_every_word_traceable() -> None:
+    docs = [
+        "The ferry strike in Ostrava, which began in May, entered its third week on Monday, "
+        "union leaders said. Talks stalled over pay.",
+        "Talks over pay stalled again as the ferry strike entered a third week, officials "
+        "said. Farmers said grain was piling up on the quays of the river port.",
+    ]
+    for truncate in (False, True):
+        s = presslens.summarize(
+            docs, method="coverage", max_words=9, compress=True, truncate=truncate
+        )
+        assert len(s) > 0
+        assert s.words <= 9
+        for x in s.sentences:
+            doc = docs[int(x.doc_id)]
+            assert x.text == "".join(doc[a:b] for a, b in x.spans)
+            assert all(x.start <= a < b <= x.end for a, b in x.spans)
+        assert s.sentences[0].text.startswith("The ferry strike in Ostrava entered its third week")
+        assert len(s.sentences[0].spans) > 1
+        assert pickle.loads(pickle.dumps(s)) == s
+        frame = s.to_pandas()
+        assert frame["spans"].tolist() == [x.spans for x in s.sentences]
+    s = presslens.summarize(docs, method="coverage", max_words=9, truncate=True)
+    assert [x.spans for x in s.sentences] == [[(x.start, x.end)] for x in s.sentences]
+
+
+def test_compress_on_the_seed_articles(seeds_dir: Path) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    plain = presslens.summarize(texts, method="coverage", max_words=100, truncate=True)
+    s = presslens.summarize(texts, method="coverage", max_words=100, truncate=True, compress=True)
+    assert s.words == plain.words == 100
+    seen = set()
+    for x in s.sentences:
+        doc = texts[int(x.doc_id)]
+        assert x.text == "".join(doc[a:b] for a, b in x.spans)
+        assert all(x.start <= a < b <= x.end for a, b in x.spans)
+        assert all(b1 <= a2 for (_, b1), (a2, _) in zip(x.spans, x.spans[1:], strict=False))
+        assert len(x.text.split()) <= len(doc[x.start : x.end].split())
+        assert (x.doc_id, x.start) not in seen
+        seen.add((x.doc_id, x.start))
+
+
+def test_sentence_scores_with_compressed_sentences() -> None:
+    docs = [
+        "Über den Fluss: the ferry (an old one) sank near the pier, officials said. Crews came.",
+        "Anna Varga, 54, was named harbour master of Port Vella on Monday.",
+    ]
+    df = presslens.sentence_scores(docs, method="lead", compress=True)
+    assert df["compressed"].tolist() == [
+        "Über den Fluss: the ferry sank near the pier.",
+        "Crews came.",
+        "Anna Varga was named harbour master of Port Vella.",
+    ]
+    for d, text, spans in zip(df["doc_id"], df["compressed"], df["compressed_spans"], strict=True):
+        assert "".join(docs[int(d)][a:b] for a, b in spans) == text
+    assert "compressed" not in presslens.sentence_scores(docs, method="lead").columns
+
+
 # ------------------------------------------------------------------------------------------
 # summarize: bad input
 # ------------------------------------------------------------------------------------------
@@ -216,6 +275,7 @@ def test_budget_smaller_than_every_sentence_warns() -> None:
         ({"max_words": None}, "give max_words or max_sentences"),
         ({"language": "klingon"}, "unknown language"),
         ({"n_threads": 0}, "n_threads"),
+        ({"compress": True}, "compress works with method 'coverage' only"),
     ],
 )
 def test_invalid_arguments(kwargs: dict[str, object], match: str) -> None:
@@ -492,11 +552,11 @@ def test_coverage_tuning_overrides(demo: presslens.Corpus) -> None:
     )
     for run in (base, off):
         assert run[1]
-        assert all(e > s for _, _, _, s, e in run[1])
+        assert all(e > s for _, _, _, s, e, _ in run[1])
     zero = ([-30.0] + [0.0] * 9, [-30.0] + [0.0] * 9)
     flat = _presslens.summarize(
         texts, times, method="coverage", max_words=60, concept_models=zero, centrality=0.0
     )
-    assert flat[1] == [] or all(score < 1e-9 for _, score, _, _, _ in flat[1])
+    assert flat[1] == [] or all(score < 1e-9 for _, score, *_ in flat[1])
     with pytest.raises(presslens.InvalidArgumentError, match="intercept and 9 coefficients"):
         _presslens.summarize(texts, times, method="coverage", concept_models=([1.0], [1.0]))
