@@ -14,7 +14,7 @@ article's aggregate features (covered share, mean word probability, word 1- to 4
 containment), the feature subset and ridge penalty chosen by the same grouped cross-validation,
 on out-of-fold word probabilities. Two rules for the label are compared by that
 cross-validation: two thresholds on the score, or a threshold on the score for derived and one
-on word unigram containment for wholly derived (``--seeds`` repetitions; the mean, the
+on word unigram containment for wholly derived (4 x ``--seeds`` repetitions; the mean, the
 spread and the paired difference are printed). Prints the CV numbers and the constants of
 ``src/overlap/reuse.rs`` and ``src/overlap/reuse_words.rs``.
 """
