@@ -11,9 +11,12 @@ word threshold. The threshold is chosen by 5-fold cross-validation grouped by st
 articles of one date/catchline in one fold) so that passages cover at least 90% of verbatim
 characters with the best precision. The document label is then a linear score of the
 article's aggregate features (covered share, mean word probability, word 1- to 4-gram
-containment), two thresholds, the feature subset and ridge penalty chosen by the same grouped
-cross-validation, on out-of-fold word probabilities. Prints the CV numbers and the constants
-of ``src/overlap/reuse_model.rs``.
+containment), the feature subset and ridge penalty chosen by the same grouped cross-validation,
+on out-of-fold word probabilities. Two rules for the label are compared by that
+cross-validation: two thresholds on the score, or a threshold on the score for derived and one
+on word unigram containment for wholly derived (4 x ``--seeds`` repetitions; the mean, the
+spread and the paired difference are printed). Prints the CV numbers and the constants of
+``src/overlap/reuse.rs`` and ``src/overlap/reuse_words.rs``.
 """
 
 from __future__ import annotations
@@ -219,6 +222,7 @@ DOC_SUBSETS = {
     "mean+share": ["derived_mean", "share"],
 }
 CONTAINMENT = ["containment_1", "containment_2", "containment_3", "containment_4"]
+CONTAINMENT_1 = len(AGGREGATES)  # column of containment_1 in doc_matrix
 THRESHOLDS = np.round(np.arange(0.30, 0.71, 0.02), 2)
 
 
@@ -267,13 +271,41 @@ def main() -> None:
             best = (m, name, d)
     _, name, derived_f1 = best
     print(f"chose doc features {name}: cv macro-F1 {best[0]:.3f}, derived F1 {derived_f1:.3f}")
+    cols = [names.index(c) for c in DOC_SUBSETS[name]]
+    c1 = names.index("containment_1")
+    assert c1 == CONTAINMENT_1
+    rules = {
+        "score": (lambda x, t: doc_fit(x, t, cols), doc_predict),
+        "score+containment_1": (lambda x, t: wholly_fit(x, t, cols, c1), wholly_predict),
+    }
+    cv_macro: dict[str, Array] = {}
+    for rule, (fit, predict) in rules.items():
+        macro, derived = [], []
+        for seed in range(max(args.seeds, 1) * 4):
+            x = doc_matrix(arts, oof[seed % len(oof)], threshold, cont)
+            fold = folds([a.group for a in arts], 100 + seed)
+            pred = np.empty(len(y), dtype=int)
+            for k in range(N_FOLDS):
+                tr = fold != k
+                pred[~tr] = predict(fit(x[tr], y[tr]), x[~tr])
+            macro.append(doc_macro_f1(y, pred))
+            derived.append(binary_f1(y > 0, pred > 0))
+        cv_macro[rule] = np.array(macro)
+        print(
+            f"  label rule {rule:<20} cv macro-F1 {np.mean(macro):.3f} +- {np.std(macro):.3f}, "
+            f"derived F1 {np.mean(derived):.3f} +- {np.std(derived):.3f}"
+        )
+    diff = cv_macro["score+containment_1"] - cv_macro["score"]
+    print(
+        f"  containment_1 for wholly minus score: {diff.mean():+.3f} +- {diff.std():.3f} "
+        f"(better in {int(np.sum(diff > 0))} of {len(diff)} repetitions)"
+    )
     # Refit everything on all of showbiz and print the constants.
     model = fit_words(arts, args.kind)
     weights, bias = export_logistic(model)
     probs = [probabilities(model, a) for a in arts]
     x = doc_matrix(arts, probs, threshold, cont)
-    cols = [names.index(c) for c in DOC_SUBSETS[name]]
-    w, b, lo, hi = doc_fit(x, y, cols)
+    w, b, lo, wholly = wholly_fit(x, y, cols, c1)
     feat = list(_presslens.reuse_word_features("", [])[0])
     print("\n// src/overlap/reuse_words.rs and src/overlap/reuse.rs")
     print("pub const WORD_WEIGHTS: [f64; N_WORD_FEATURES] = [")
@@ -288,8 +320,34 @@ def main() -> None:
         print(f"    {by_name.get(n, 0.0):.4f}, // {n}")
     print("];")
     print(f"pub const LABEL_BIAS: f64 = {b:.4f};")
-    print(f"pub const WHOLLY_MIN_SCORE: f64 = {hi:.3f};")
+    print(f"pub const WHOLLY_MIN_CONTAINMENT: f64 = {wholly:.3f};")
     print(f"pub const DERIVED_MIN_SCORE: f64 = {lo:.3f};")
+
+
+def midpoints(v: Array) -> Array:
+    """Thresholds halfway between consecutive distinct values (and below the smallest)."""
+    u = np.unique(v)
+    return np.concatenate([[u[0] - 1e-6], (u[1:] + u[:-1]) / 2]) if len(u) else u
+
+
+def wholly_fit(x: Array, y: Array, cols: list[int], c1: int) -> tuple[Array, float, float, float]:
+    """The ridge score of ``doc_fit``; then a threshold on the score (derived or not) and one on
+    column ``c1`` (wholly derived or not) that maximise 3-way macro-F1 together."""
+    w, b, _, _ = doc_fit(x, y, cols)
+    score = x @ w + b
+    best = (-1.0, 0.0, 0.0)
+    for lo in midpoints(score):
+        derived = score >= lo
+        for hi in midpoints(x[:, c1]):
+            m = doc_macro_f1(y, np.where(x[:, c1] >= hi, 2, derived.astype(int)))
+            if m > best[0] + 1e-12:
+                best = (m, float(lo), float(hi))
+    return w, b, best[1], best[2]
+
+
+def wholly_predict(model: tuple[Array, float, float, float], x: Array) -> Array:
+    w, b, lo, hi = model
+    return np.where(x[:, CONTAINMENT_1] >= hi, 2, (x @ w + b >= lo).astype(int))
 
 
 def export_logistic(model: Any) -> tuple[Array, float]:

@@ -727,8 +727,8 @@ class Reuse:
     words
         Words in the article.
     score
-        The label model's score: ``wholly-derived`` at or above 1.44, ``partially-derived``
-        at or above 0.709 (see :func:`reuse`).
+        The label model's score: ``partially-derived`` (or ``wholly-derived``) at or above
+        0.709 (see :func:`reuse`).
     """
 
     share: float
@@ -775,11 +775,12 @@ def reuse(
     ``label`` says how the article was derived from the sources, as the METER corpus defines
     it: ``"wholly-derived"`` (the sources are its only source, however rewritten),
     ``"partially-derived"`` (they are one of its sources) or ``"non-derived"`` (not used).
-    It comes from ``score = 0.2447 + 1.4345 m``, where ``m`` is the mean word probability
-    (``features["derived_mean"]``): ``wholly-derived`` when ``score >= 1.44``,
-    ``partially-derived`` when ``score >= 0.709``, else ``non-derived``. The other features
-    (n-gram containment, tiled shares, longest tile, sentence shares, length ratio) are
-    reported but carry no weight: cross-validation on showbiz preferred the mean probability.
+    ``wholly-derived`` when at least 0.808 of the article's distinct words occur in the sources
+    (``features["containment_1"]``); else ``partially-derived`` when ``score >= 0.709``, where
+    ``score = 0.2447 + 1.4345 m`` and ``m`` is the mean word probability
+    (``features["derived_mean"]``); else ``non-derived``. The other features (longer n-gram
+    containment, tiled shares, longest tile, sentence shares, length ratio) are reported but
+    carry no weight: cross-validation on showbiz preferred this rule.
     Everything was fitted on showbiz only (``benchmarks/fit_reuse_words.py``);
     ``benchmarks/eval_meter.py courts`` reports the courts domain, and ``src/overlap/reuse.rs``
     and ``src/overlap/reuse_words.rs`` document the method.
