@@ -24,7 +24,7 @@ pytestmark = pytest.mark.shared
 # domain: (macro-F1, derived F1, verbatim coverage, precision of covered characters)
 FLOORS: dict[str, tuple[float, float, float, float]] = {
     "showbiz": (0.65, 0.83, 0.87, 0.86),  # measured 0.662, 0.837, 0.878, 0.874
-    "courts": (0.57, 0.88, 0.94, 0.77),  # test, scored once: 0.578, 0.892, 0.946, 0.778
+    "courts": (0.58, 0.88, 0.94, 0.77),  # test, scored once: 0.583, 0.892, 0.946, 0.778
 }
 
 
