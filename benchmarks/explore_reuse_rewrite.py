@@ -7,9 +7,11 @@ a stemmed bigram with a neighbour occurs in a source) and (b) sentence alignment
 sentence's best source sentence by Dice over stemmed content words, found through an inverted
 index over stems; that similarity, whether the word's stem occurs in the aligned sentence, the
 share of the article sentence's content stems found there). The word model, word threshold and
-label rule are those of ``fit_reuse_words.py`` with the same folds and seeds; prints mean +- sd
-of word-level derived F1, coverage/precision and label macro-F1 for both feature sets, and the
-paired differences.
+label rule (score over the ``--subset`` document features, wholly by containment_1) are those of
+``fit_reuse_words.py`` with the same folds and seeds; prints mean +- sd of the correlation of the
+mean word probability with the journalists' derived share, its AUC for non-derived against
+partially derived articles, word-level derived F1 (probability >= 0.5), coverage/precision and
+label macro-F1 for each feature set (``--only`` picks some), and the paired differences.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import _meter as meter
 import fit_reuse_words as fw
 import numpy as np
 from _common import shared
+from sklearn.metrics import roc_auc_score
 
 from presslens import _presslens
 
@@ -139,8 +142,14 @@ def evaluate(
     ann = [i for i, a in enumerate(arts) if a.y is not None and len(a.y)]
     truth = np.array([arts[i].y.mean() for i in ann])  # type: ignore[union-attr]
     corr = [np.corrcoef(truth, [p[i].mean() for i in ann])[0, 1] for p in oof]
+    low = y < 2
+    auc = [
+        roc_auc_score(y[low] == 1, np.array([q.mean() if len(q) else 0.0 for q in p])[low])
+        for p in oof
+    ]
     return {
         "share corr": np.array(corr),
+        "nd/pd AUC": np.array(auc),
         "word F1": np.array([word_f1(arts, p) for p in oof]),
         "coverage": cp[:, 0],
         "precision": cp[:, 1],
