@@ -121,19 +121,9 @@ struct Word {
 }
 
 fn words_of(s: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(b)) => {
-                out.push(word(s, b, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
+    trim::word_starts(s)
+        .map(|(b, w)| word(s, b, b + w.len()))
+        .collect()
 }
 
 fn word(s: &str, start: usize, end: usize) -> Word {

@@ -35,7 +35,7 @@ pub const MIN_KEPT_WORDS: usize = 4;
 const MAX_DATELINE_WORDS: usize = 10;
 
 /// White-space separated words of `s` with their byte starts.
-fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+pub(super) fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut rest = 0usize;
     std::iter::from_fn(move || {
         let tail = &s[rest..];
